@@ -1,4 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
-app.Run();
+using InclusionNetwork.Silo;
+using InclusionNetwork.Silo.Database;
+
+try
+{
+    var app = await SiloApplication.BuildAsync(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is EmbeddedPostgresException or MigrationException)
+{
+    // Start-up problems the operator must fix get one clear line, not a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace InclusionNetwork.Grains.Accounts;
+
+/// <summary>
+/// Accounts, passwords and the opaque tokens that stand for a signed-in person. Passwords
+/// are hashed with ASP.NET Core Identity's PasswordHasher (PBKDF2); tokens are 256 random
+/// bits shown once and stored as SHA-256 hashes.
+/// </summary>
+public sealed class AccountService(NpgsqlDataSource dataSource, TimeProvider clock, IOptions<AccountOptions> options)
+{
+    private const string TokenPrefix = "inc_";
+    private static readonly PasswordHasher<object> Hasher = new();
+    private static readonly object HashContext = new();
+
+    private const string ViewerColumns = """
+        a.id, a.name, a.email, a.school_urn, a.staff_id, a.leader_id,
+        ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role)
+        """;
+
+    public async Task<Viewer> CreateAsync(NewAccount account, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var viewer = await CreateAsync(connection, transaction, account, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return viewer;
+    }
+
+    /// <summary>Creates an account inside the caller's transaction (used by bulk loaders).</summary>
+    public async Task<Viewer> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewAccount account, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO accounts (email, name, password_hash, school_urn, staff_id, leader_id, created_at)
+            VALUES (@email, @name, @hash, @school, @staff, @leader, @now) RETURNING id
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("email", account.Email.Trim());
+        insert.Parameters.AddWithValue("name", account.Name.Trim());
+        insert.Parameters.AddWithValue("hash", Hasher.HashPassword(HashContext, account.Password));
+        insert.Parameters.AddWithValue("school", (object?)account.SchoolUrn ?? DBNull.Value);
+        insert.Parameters.AddWithValue("staff", (object?)account.StaffId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("leader", (object?)account.LeaderId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("now", clock.GetUtcNow());
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await using var roles = new NpgsqlCommand("INSERT INTO account_roles (account_id, role) SELECT @id, unnest(@roles)", connection, transaction);
+        roles.Parameters.AddWithValue("id", id);
+        roles.Parameters.AddWithValue("roles", account.Roles.Select(r => r.ToString()).ToArray());
+        await roles.ExecuteNonQueryAsync(cancellationToken);
+        return new Viewer(id, account.Name.Trim(), account.Email.Trim(), account.Roles.ToHashSet(), account.SchoolUrn, account.StaffId, account.LeaderId);
+    }
+
+    /// <summary>
+    /// Checks an email and password. A locked account is not checked at all, so guessing
+    /// gains nothing while the lock lasts; the failure count resets on success.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string email, string password, AccessTokenKind kind, string? tokenName = null,
+        int? lifetimeDays = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long id;
+        string hash;
+        DateTimeOffset? lockedUntil;
+        int failures;
+        await using (var find = new NpgsqlCommand("""
+            SELECT id, password_hash, locked_until, failed_sign_ins FROM accounts
+            WHERE lower(email) = lower(@email) AND disabled_at IS NULL FOR UPDATE
+            """, connection, transaction))
+        {
+            find.Parameters.AddWithValue("email", email.Trim());
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                // Spend the same effort as a real check so timing does not reveal which emails exist.
+                Hasher.VerifyHashedPassword(HashContext, DummyHash.Value, password);
+                return new SignInOutcome.WrongCredentials();
+            }
+            id = reader.GetInt64(0);
+            hash = reader.GetString(1);
+            lockedUntil = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
+            failures = reader.GetInt32(3);
+        }
+        if (lockedUntil > now)
+        {
+            return new SignInOutcome.LockedOut(lockedUntil.Value);
+        }
+        if (Hasher.VerifyHashedPassword(HashContext, hash, password) == PasswordVerificationResult.Failed)
+        {
+            failures++;
+            var lockNow = failures >= options.Value.MaxFailedSignIns;
+            await using var fail = new NpgsqlCommand(
+                "UPDATE accounts SET failed_sign_ins = @failures, locked_until = @until WHERE id = @id", connection, transaction);
+            fail.Parameters.AddWithValue("failures", lockNow ? 0 : failures);
+            fail.Parameters.AddWithValue("until", lockNow ? now + options.Value.LockoutDuration : (object)DBNull.Value);
+            fail.Parameters.AddWithValue("id", id);
+            await fail.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return lockNow ? new SignInOutcome.LockedOut(now + options.Value.LockoutDuration) : new SignInOutcome.WrongCredentials();
+        }
+        await using (var reset = new NpgsqlCommand("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id", connection, transaction))
+        {
+            reset.Parameters.AddWithValue("id", id);
+            await reset.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var lifetime = kind == AccessTokenKind.SESSION
+            ? options.Value.SessionLifetime
+            : TimeSpan.FromDays(Math.Clamp(lifetimeDays ?? options.Value.DefaultTokenLifetimeDays, 1, options.Value.MaxTokenLifetimeDays));
+        var token = await IssueTokenAsync(connection, transaction, id, kind, tokenName, now + lifetime, cancellationToken);
+        var viewer = await FindViewerAsync(connection, transaction, "a.id = @key", id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SignInOutcome.SignedIn(viewer!, token);
+    }
+
+    /// <summary>The person a token stands for, or null when it is unknown, revoked or expired.</summary>
+    public async Task<(Viewer Viewer, long TokenId)?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {ViewerColumns}, t.id FROM access_tokens t JOIN accounts a ON a.id = t.account_id
+            WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > @now AND a.disabled_at IS NULL
+            """);
+        command.Parameters.AddWithValue("hash", HashOf(secret));
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        return (ReadViewer(reader), reader.GetInt64(7));
+    }
+
+    /// <summary>Revokes one of the owner's tokens; false when it is not theirs or not live.</summary>
+    public async Task<bool> RevokeTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE access_tokens SET revoked_at = @now WHERE id = @id AND account_id = @account AND revoked_at IS NULL");
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("id", tokenId);
+        command.Parameters.AddWithValue("account", accountId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<Viewer?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FindViewerAsync(connection, null, "lower(a.email) = lower(@key)", email.Trim(), cancellationToken);
+    }
+
+    private async Task<IssuedToken> IssueTokenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId,
+        AccessTokenKind kind, string? name, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO access_tokens (account_id, kind, name, token_hash, created_at, expires_at)
+            VALUES (@account, @kind, @name, @hash, @now, @expires) RETURNING id
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("account", accountId);
+        insert.Parameters.AddWithValue("kind", kind.ToString());
+        insert.Parameters.AddWithValue("name", (object?)name ?? DBNull.Value);
+        insert.Parameters.AddWithValue("hash", HashOf(secret));
+        insert.Parameters.AddWithValue("now", clock.GetUtcNow());
+        insert.Parameters.AddWithValue("expires", expiresAt);
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        return new IssuedToken(id, secret, expiresAt);
+    }
+
+    private static async Task<Viewer?> FindViewerAsync<TKey>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, TKey key,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {ViewerColumns} FROM accounts a WHERE {where}", connection, transaction);
+        command.Parameters.AddWithValue("key", key!);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadViewer(reader) : null;
+    }
+
+    private static Viewer ReadViewer(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetFieldValue<string[]>(6).Select(Enum.Parse<Role>).ToHashSet(),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetInt64(4),
+        reader.IsDBNull(5) ? null : reader.GetInt64(5));
+
+    private static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(HashContext, Guid.NewGuid().ToString()));
+}

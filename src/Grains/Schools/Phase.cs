@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Schools;
+
+/// <summary>Phases of education, as the public contract names them.</summary>
+public enum Phase { EARLY_YEARS, PRIMARY, SECONDARY, ALL_THROUGH, POST_16 }

@@ -1,0 +1,8 @@
+namespace InclusionNetwork.Grains.Schools;
+
+/// <summary>What a member of staff does at their school, as the public contract names it.</summary>
+public enum StaffRole
+{
+    HEADTEACHER, EXECUTIVE_HEADTEACHER, SENIOR_LEADER, MIDDLE_LEADER, SENCO,
+    TEACHER, EARLY_CAREER_TEACHER, TEACHING_ASSISTANT, GOVERNOR, EARLY_YEARS_PRACTITIONER, OTHER,
+}

@@ -1,0 +1,33 @@
+using InclusionNetwork.Silo.Database;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace InclusionNetwork.Silo.Endpoints;
+
+/// <summary>Liveness (the process answers) and readiness (the database answers and is fully migrated).</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }));
+        app.MapGet("/readyz", ReadyAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(MigrationRunner runner, IOptions<DatabaseOptions> options, ILogger<MigrationRunner> logger,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var upToDate = await runner.IsUpToDateAsync(Migration.LoadFrom(options.Value.MigrationsPath), cancellationToken);
+            return upToDate
+                ? TypedResults.Ok(new { status = "ready" })
+                : TypedResults.Json(new { status = "migrations pending" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning(e, "Readiness check could not reach the database");
+            return TypedResults.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Schools;
+
+namespace InclusionNetwork.Silo.Endpoints;
+
+/// <summary>
+/// <c>POST /admin/schools/import</c>: admins upload a "Get Information about Schools"
+/// establishment extract (text/csv, UTF-8). It lands whole or not at all; a refused file
+/// gets 422 with every row's problem and line number.
+/// </summary>
+public static class SchoolImportEndpoints
+{
+    private const long MaxUploadBytes = 50 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapSchoolImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/admin/schools/import", ImportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(nameof(Role.ADMIN)))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes));
+        return app;
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, SchoolImporter importer, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is null || !request.ContentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Json(new { message = "Send the extract as text/csv." }, statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        try
+        {
+            var result = await importer.ImportAsync(reader, cancellationToken);
+            return TypedResults.Ok(new { inserted = result.Inserted, updated = result.Updated, unchanged = result.Unchanged });
+        }
+        catch (SchoolImportException e)
+        {
+            return TypedResults.UnprocessableEntity(new
+            {
+                message = "The extract was not imported; nothing was changed.",
+                errors = e.Errors.Select(r => new { line = r.LineNumber, message = r.Message }),
+            });
+        }
+    }
+}

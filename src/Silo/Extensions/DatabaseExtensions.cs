@@ -1,0 +1,42 @@
+using InclusionNetwork.Silo.Database;
+using Npgsql;
+
+namespace InclusionNetwork.Silo.Extensions;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Uses <c>ConnectionStrings:Postgres</c> when set; otherwise starts a private PostgreSQL
+    /// from the machine's binaries, with its data under <c>Postgres:Embedded:DataDirectory</c>
+    /// (default <c>.data/postgres</c> in the working directory), so the quick start needs no setup.
+    /// </summary>
+    public static async Task<WebApplicationBuilder> AddDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Postgres");
+        var embedded = string.IsNullOrWhiteSpace(connectionString);
+        if (embedded)
+        {
+            var dataRoot = builder.Configuration["Postgres:Embedded:DataDirectory"]
+                ?? Path.Combine(Directory.GetCurrentDirectory(), ".data", "postgres");
+            var server = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions { DataRoot = Path.GetFullPath(dataRoot) });
+            // Stop the server even if start-up fails later (a bad migration, say).
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+            builder.Services.AddSingleton(server);
+            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+            connectionString = server.ConnectionString;
+        }
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        builder.Services.PostConfigure<DatabaseOptions>(o => o.Embedded = embedded);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton<MigrationRunner>();
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations before the host serves anything.</summary>
+    public static async Task ApplyMigrationsAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var runner = app.Services.GetRequiredService<MigrationRunner>();
+        await runner.ApplyAsync(Migration.LoadFrom(options.MigrationsPath));
+    }
+}

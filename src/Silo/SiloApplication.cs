@@ -1,0 +1,35 @@
+using InclusionNetwork.Silo.Endpoints;
+using InclusionNetwork.Silo.Extensions;
+
+namespace InclusionNetwork.Silo;
+
+/// <summary>
+/// The host's composition, in one place so Program.cs and the end-to-end tests start
+/// exactly the same application.
+/// </summary>
+public static class SiloApplication
+{
+    /// <param name="configure">Lets tests replace services (a fake clock, say) before the host is built.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddStructuredLogging();
+        await builder.AddDatabaseAsync();
+        builder.AddDomain();
+        builder.AddIdentity();
+        builder.AddDemoData();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        await app.ApplyMigrationsAsync();
+        await app.LoadDemoDataIfEnabledAsync();
+
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapSchoolImportEndpoints();
+        return app;
+    }
+}
