@@ -12,5 +12,8 @@ public sealed record EmbeddedPostgresOptions
     /// </summary>
     public bool Throwaway { get; init; }
 
+    /// <summary>Folder of initdb, pg_ctl and postgres; found automatically when null.</summary>
+    public string? BinDirectory { get; init; }
+
     public string DatabaseName { get; init; } = "inclusion_network";
 }

@@ -47,7 +47,7 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
     /// <exception cref="EmbeddedPostgresException">No binaries, or the server would not start.</exception>
     public static async Task<EmbeddedPostgresServer> StartAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken = default)
     {
-        var binaries = PostgresBinaries.Locate() ?? throw new EmbeddedPostgresException(PostgresBinaries.InstallHint);
+        var binaries = PostgresBinaries.Locate(options.BinDirectory) ?? throw new EmbeddedPostgresException(PostgresBinaries.InstallHint);
         Directory.CreateDirectory(options.DataRoot);
         var password = ReadOrCreatePassword(Path.Combine(options.DataRoot, "superuser.password"));
         var server = new EmbeddedPostgresServer(binaries, options, FreeLoopbackPort(), password);

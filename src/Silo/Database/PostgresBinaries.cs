@@ -14,9 +14,10 @@ public sealed record PostgresBinaries(string BinDirectory)
     public string InitDb => Path.Combine(BinDirectory, "initdb");
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
-    public static PostgresBinaries? Locate()
+    /// <param name="binDirectory">When set (<c>Postgres:Embedded:BinDirectory</c>), the only place looked at.</param>
+    public static PostgresBinaries? Locate(string? binDirectory = null)
     {
-        foreach (var candidate in CandidateDirectories())
+        foreach (var candidate in binDirectory is null ? CandidateDirectories() : [binDirectory])
         {
             if (HasServerPrograms(candidate))
             {

@@ -27,10 +27,12 @@ public static class SchoolImportEndpoints
         {
             return TypedResults.Json(new { message = "Send the extract as text/csv." }, statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // The parser reads synchronously, which Kestrel forbids on the request body: buffer first.
+        using var body = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var csv = new StringReader(await body.ReadToEndAsync(cancellationToken));
         try
         {
-            var result = await importer.ImportAsync(reader, cancellationToken);
+            var result = await importer.ImportAsync(csv, cancellationToken);
             return TypedResults.Ok(new { inserted = result.Inserted, updated = result.Updated, unchanged = result.Unchanged });
         }
         catch (SchoolImportException e)

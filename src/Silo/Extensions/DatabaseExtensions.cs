@@ -18,7 +18,11 @@ public static class DatabaseExtensions
         {
             var dataRoot = builder.Configuration["Postgres:Embedded:DataDirectory"]
                 ?? Path.Combine(Directory.GetCurrentDirectory(), ".data", "postgres");
-            var server = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions { DataRoot = Path.GetFullPath(dataRoot) });
+            var server = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions
+            {
+                DataRoot = Path.GetFullPath(dataRoot),
+                BinDirectory = builder.Configuration["Postgres:Embedded:BinDirectory"],
+            });
             // Stop the server even if start-up fails later (a bad migration, say).
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
             builder.Services.AddSingleton(server);
