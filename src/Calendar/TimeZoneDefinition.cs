@@ -66,8 +66,10 @@ internal sealed class TimeZoneDefinition
         }
 
         var observances = new List<TimeZoneObservance>();
+        // Same kind of change in the same month at the same local time: one candidate rule. Splitting
+        // by month and time keeps an old rule and its replacement (US, 2007) apart, each with its own RRULE.
         var groups = transitions
-            .GroupBy(t => (t.IsDaylight, t.OffsetFrom, t.OffsetTo))
+            .GroupBy(t => (t.IsDaylight, t.OffsetFrom, t.OffsetTo, t.LocalStart.Month, t.LocalStart.TimeOfDay))
             .OrderBy(g => g.First().Instant);
         foreach (var group in groups)
         {
