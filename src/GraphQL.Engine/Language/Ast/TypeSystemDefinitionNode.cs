@@ -1,0 +1,6 @@
+namespace InclusionNetwork.GraphQL.Engine.Language;
+
+/// <summary>A schema, type or directive definition.</summary>
+public abstract class TypeSystemDefinitionNode : DefinitionNode
+{
+}

@@ -1,0 +1,6 @@
+namespace InclusionNetwork.GraphQL.Engine.Language;
+
+/// <summary>A schema or type extension.</summary>
+public abstract class TypeSystemExtensionNode : DefinitionNode
+{
+}
