@@ -21,6 +21,7 @@ public sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
     private int liveActivations;
     private int deactivatingActivations;
     private int evictionScheduled;
+    private int disposed;
 
     public GrainRuntime(IServiceProvider services, GrainTypeRegistry registry, IOptions<GrainRuntimeOptions> options, TimeProvider timeProvider, ILogger<GrainRuntime> logger)
     {
@@ -202,6 +203,11 @@ public sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes this once per registration (GrainRuntime and IGrainFactory).
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         await idleCollector.DisposeAsync().ConfigureAwait(false);
         await stopping.CancelAsync().ConfigureAwait(false);
         stopping.Dispose();

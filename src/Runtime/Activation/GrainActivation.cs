@@ -293,11 +293,27 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
             await ReleaseAsync().ConfigureAwait(false);
             return false;
         }
+        List<IGrainWorkItem>? interleaving = null;
         lock (sync)
         {
             status = ActivationStatus.Valid;
+            // Interleaving calls that arrived before activation finished must not wait behind
+            // the queued calls: start them now, alongside the first queued call.
+            if (queue.Any(static call => call.Interleaves))
+            {
+                interleaving = [.. queue.Where(static call => call.Interleaves)];
+                queue = new Queue<IGrainWorkItem>(queue.Where(static call => !call.Interleaves));
+                interleavedRunning += interleaving.Count;
+            }
         }
         LastUseTimestamp = Runtime.TimeProvider.GetTimestamp();
+        if (interleaving is not null)
+        {
+            foreach (var call in interleaving)
+            {
+                StartInterleaved(call);
+            }
+        }
         return true;
     }
 

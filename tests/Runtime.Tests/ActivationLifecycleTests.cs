@@ -1,0 +1,89 @@
+using InclusionNetwork.TestSupport;
+
+namespace InclusionNetwork.Runtime.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ActivationLifecycleTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Idle_activations_are_released_and_a_later_call_activates_afresh()
+    {
+        await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), options =>
+        {
+            options.IdleTimeout = TimeSpan.FromMilliseconds(200);
+            options.CollectionInterval = TimeSpan.FromMilliseconds(50);
+        });
+        var grain = silo.Grains.GetGrain<ILifecycleGrain>("idle");
+        var first = await grain.GetActivationIdAsync();
+
+        var deactivation = await silo.Probe.WaitForAsync(e => e is { Key: "idle", Kind: "deactivated" });
+        await Eventually.HoldsAsync(() => silo.Runtime.ActivationCount == 0, "no activation is left");
+
+        Assert.Equal(nameof(DeactivationReason.IdleTimeout), deactivation.Detail);
+        Assert.NotEqual(first, await grain.GetActivationIdAsync());
+    }
+
+    [Fact]
+    public async Task Past_the_cap_the_least_recently_used_activation_is_evicted_first()
+    {
+        await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), options =>
+        {
+            options.MaxActivations = 3;
+            options.IdleTimeout = TimeSpan.FromHours(1);
+        });
+        async Task TouchAsync(string key) => await silo.Grains.GetGrain<ILifecycleGrain>(key).GetActivationIdAsync();
+        await TouchAsync("a");
+        await TouchAsync("b");
+        await TouchAsync("c");
+        await TouchAsync("a");
+
+        await TouchAsync("d");
+        var firstEvicted = await silo.Probe.WaitForAsync(e => e.Kind == "deactivated");
+        await Eventually.HoldsAsync(() => silo.Runtime.ActivationCount == 3, "the count is back at the cap");
+        await TouchAsync("e");
+        var secondEvicted = await silo.Probe.WaitForAsync(e => e.Kind == "deactivated", count: 2);
+        await Eventually.HoldsAsync(() => silo.Runtime.ActivationCount == 3, "the count is back at the cap");
+
+        Assert.Equal(new ProbeEvent("b", "deactivated", nameof(DeactivationReason.CapacityExceeded)), firstEvicted);
+        Assert.Equal(new ProbeEvent("c", "deactivated", nameof(DeactivationReason.CapacityExceeded)), secondEvicted);
+        Assert.Equal(2, silo.Probe.Events.Count(e => e.Kind == "deactivated"));
+    }
+
+    [Fact]
+    public async Task Calls_queued_behind_a_deactivate_on_idle_call_run_in_order_on_a_fresh_activation()
+    {
+        await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        var grain = silo.Grains.GetGrain<ILifecycleGrain>("handoff");
+
+        var first = grain.WaitForGateThenDeactivateAsync();
+        var second = grain.GetActivationIdAsync().AsTask();
+        var third = grain.GetActivationIdAsync().AsTask();
+        silo.Probe.OpenGate();
+        var served = await Eventually.Within(Task.WhenAll(first, second, third));
+
+        Assert.NotEqual(served[0], served[1]);
+        Assert.Equal(served[1], served[2]);
+        Assert.Equal(
+            [
+                new ProbeEvent("handoff", "activated", served[0].ToString()),
+                new ProbeEvent("handoff", "deactivated", nameof(DeactivationReason.RequestedByGrain)),
+                new ProbeEvent("handoff", "activated", served[1].ToString()),
+            ],
+            silo.Probe.Events.Where(e => e.Key == "handoff"));
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_deactivates_every_grain()
+    {
+        var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        var probe = silo.Probe;
+        await silo.Grains.GetGrain<ILifecycleGrain>("x").GetActivationIdAsync();
+        await silo.Grains.GetGrain<ILifecycleGrain>("y").GetActivationIdAsync();
+
+        await silo.DisposeAsync();
+
+        Assert.Equal(
+            ["x", "y"],
+            probe.Events.Where(e => e is { Kind: "deactivated", Detail: nameof(DeactivationReason.RuntimeShutdown) }).Select(e => e.Key).Order());
+    }
+}

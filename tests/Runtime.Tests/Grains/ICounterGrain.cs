@@ -1,0 +1,8 @@
+namespace InclusionNetwork.Runtime.Tests;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<int> IncrementAsync();
+
+    Task<int> GetAsync();
+}

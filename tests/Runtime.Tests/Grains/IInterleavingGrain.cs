@@ -1,0 +1,9 @@
+namespace InclusionNetwork.Runtime.Tests;
+
+public interface IInterleavingGrain : IGrainWithIntegerKey
+{
+    Task WaitForOpeningAsync();
+
+    [AlwaysInterleave]
+    ValueTask OpenAsync();
+}

@@ -1,0 +1,84 @@
+using InclusionNetwork.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace InclusionNetwork.Runtime.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReminderTests(PostgresFixture postgres)
+{
+    private static readonly DateTimeOffset Start = new(2025, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_reminder_registered_before_a_restart_fires_after_it()
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync();
+        // The first silo's clock never reaches the due time, so only the second can deliver.
+        await using (var before = await RuntimeHost.StartAsync(database, clock: new ManualClock(Start)))
+        {
+            await before.Grains.GetGrain<IReminderGrain>("sleeper").ScheduleAsync("wake", TimeSpan.FromMinutes(1), period: null);
+        }
+
+        await using var after = await RuntimeHost.StartAsync(database, clock: new ManualClock(Start.AddMinutes(2)));
+        var delivered = await after.Probe.WaitForAsync(e => e.Kind == "reminder");
+        await Eventually.HoldsAsync(async () => await CountRemindersAsync(database) == 0, "the one-shot reminder is deleted");
+
+        Assert.Equal(new ProbeEvent("sleeper", "reminder", $"wake@{Start.AddMinutes(1):O}"), delivered);
+    }
+
+    [Fact]
+    public async Task Two_silos_polling_one_database_deliver_each_due_reminder_once()
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync();
+        var probe = new GrainProbe();
+        const int ReminderCount = 100;
+        void SmallBatches(GrainRuntimeOptions options) => options.ReminderBatchSize = 7;
+        await using var first = await RuntimeHost.StartAsync(database, SmallBatches, probe: probe);
+        await using var second = await RuntimeHost.StartAsync(database, SmallBatches, probe: probe);
+
+        var reminders = first.Services.GetRequiredService<IReminderRegistry>();
+        for (var i = 0; i < ReminderCount; i++)
+        {
+            var grainId = first.Grains.GetGrain<IReminderGrain>($"g{i}").GetGrainId();
+            await reminders.RegisterOrUpdateReminderAsync(grainId, "once", TimeSpan.Zero, period: null);
+        }
+        await Eventually.HoldsAsync(async () => await CountRemindersAsync(database) == 0, "every one-shot reminder is delivered and deleted");
+
+        var deliveries = probe.Events.Where(e => e.Kind == "reminder").Select(e => e.Key).ToList();
+        Assert.Equal(ReminderCount, deliveries.Count);
+        Assert.Equal(ReminderCount, deliveries.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_periodic_reminder_advances_by_its_period_until_unregistered()
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync();
+        var clock = new ManualClock(Start);
+        await using var silo = await RuntimeHost.StartAsync(database, clock: clock);
+        var grain = silo.Grains.GetGrain<IReminderGrain>("ticker");
+        var reminders = silo.Services.GetRequiredService<IReminderRegistry>();
+
+        await grain.ScheduleAsync("tick", TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        var firstTick = await silo.Probe.WaitForAsync(e => e.Kind == "reminder");
+        await Eventually.HoldsAsync(async () => (await reminders.GetReminderAsync(grain.GetGrainId(), "tick"))?.DueAt == Start.AddMinutes(10), "the reminder moves on by its period");
+        // Twenty-five minutes on, the missed 10-minute tick is delivered once and the next one is at 30.
+        clock.Advance(TimeSpan.FromMinutes(25));
+        var secondTick = await silo.Probe.WaitForAsync(e => e.Kind == "reminder", count: 2);
+        await Eventually.HoldsAsync(async () => (await reminders.GetReminderAsync(grain.GetGrainId(), "tick"))?.DueAt == Start.AddMinutes(30), "the reminder skips to its next period");
+        var removed = await grain.CancelAsync("tick");
+
+        Assert.Equal($"tick@{Start:O}", firstTick.Detail);
+        Assert.Equal($"tick@{Start.AddMinutes(10):O}", secondTick.Detail);
+        Assert.True(removed);
+        Assert.Null(await reminders.GetReminderAsync(grain.GetGrainId(), "tick"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => reminders.RegisterOrUpdateReminderAsync(grain.GetGrainId(), "never", TimeSpan.Zero, period: TimeSpan.Zero));
+    }
+
+    private static async Task<long> CountRemindersAsync(string database)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM grain_reminders");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
