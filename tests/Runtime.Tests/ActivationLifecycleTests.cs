@@ -73,6 +73,30 @@ public sealed class ActivationLifecycleTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_call_arriving_during_deactivation_waits_for_it_and_goes_to_a_fresh_activation()
+    {
+        await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        var grain = silo.Grains.GetGrain<ISlowToDeactivateGrain>("slow");
+        var leaving = await grain.LeaveAsync();
+        await silo.Probe.WaitForAsync(e => e.Kind == "deactivating");
+
+        var arriving = grain.GetActivationIdAsync().AsTask();
+        silo.Probe.OpenGate();
+        var fresh = await Eventually.Within(arriving);
+
+        Assert.NotEqual(leaving, fresh);
+        // The fresh activation starts only once the old one has finished deactivating.
+        Assert.Equal(
+            [
+                new ProbeEvent("slow", "activated", leaving.ToString()),
+                new ProbeEvent("slow", "deactivating", leaving.ToString()),
+                new ProbeEvent("slow", "deactivated", leaving.ToString()),
+                new ProbeEvent("slow", "activated", fresh.ToString()),
+            ],
+            silo.Probe.Events);
+    }
+
+    [Fact]
     public async Task Stopping_the_host_deactivates_every_grain()
     {
         var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
