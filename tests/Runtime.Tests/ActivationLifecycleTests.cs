@@ -81,6 +81,9 @@ public sealed class ActivationLifecycleTests(PostgresFixture postgres)
         await silo.Probe.WaitForAsync(e => e.Kind == "deactivating");
 
         var arriving = grain.GetActivationIdAsync().AsTask();
+        // While the old activation is still deactivating the call must wait. (This cannot
+        // flake: a correct runtime never completes the call before the gate opens.)
+        Assert.NotSame(arriving, await Task.WhenAny(arriving, Task.Delay(TimeSpan.FromMilliseconds(300))));
         silo.Probe.OpenGate();
         var fresh = await Eventually.Within(arriving);
 
