@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace InclusionNetwork.Runtime.Tests;
 
 /// <summary>
@@ -10,10 +12,10 @@ public static class Eventually
 
     public static async Task HoldsAsync(Func<bool> condition, string description)
     {
-        var deadline = DateTimeOffset.UtcNow + Deadline;
+        var waited = Stopwatch.StartNew();
         while (!condition())
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            if (waited.Elapsed > Deadline)
             {
                 throw new TimeoutException($"Timed out after {Deadline.TotalSeconds} s waiting until {description}.");
             }
@@ -23,10 +25,10 @@ public static class Eventually
 
     public static async Task HoldsAsync(Func<Task<bool>> condition, string description)
     {
-        var deadline = DateTimeOffset.UtcNow + Deadline;
+        var waited = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            if (waited.Elapsed > Deadline)
             {
                 throw new TimeoutException($"Timed out after {Deadline.TotalSeconds} s waiting until {description}.");
             }
