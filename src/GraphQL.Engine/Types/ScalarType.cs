@@ -12,6 +12,12 @@ public class ScalarType(string name, string? description = null, string? specifi
 {
     public override TypeKind Kind => TypeKind.Scalar;
 
+    /// <summary>
+    /// Returned by <see cref="ParseLiteral"/> or <see cref="ParseValue"/> to say "not a valid
+    /// value" without a specific message (graphql-js's <c>undefined</c> result).
+    /// </summary>
+    public static readonly object InvalidValue = new();
+
     public string? SpecifiedByUrl { get; internal set; } = specifiedByUrl;
 
     /// <summary>Result coercion: a resolver's value to what goes in the response.</summary>

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.GraphQL.Engine.Validation;
+
+/// <summary>Creates a rule for one validation run.</summary>
+public delegate ValidationRule ValidationRuleFactory(ValidationContext context);
