@@ -1,14 +1,24 @@
+using InclusionNetwork.Grains.Places;
 using InclusionNetwork.Grains.Schools;
+using InclusionNetwork.Runtime;
 
 namespace InclusionNetwork.Silo.Extensions;
 
 public static class DomainExtensions
 {
-    /// <summary>The domain's services; time comes from one injected clock so tests can move it.</summary>
+    /// <summary>
+    /// The domain: grains (commands, one grain per call), query classes (reads straight
+    /// from SQL) and one injected clock, so tests can move time.
+    /// </summary>
     public static WebApplicationBuilder AddDomain(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGrainRuntime(options => builder.Configuration.GetSection("Runtime").Bind(options));
+        builder.Services.AddGrainsFromAssembly(typeof(SchoolGrain).Assembly);
         builder.Services.AddSingleton<SchoolImporter>();
+        builder.Services.AddSingleton<SchoolQueries>();
+        builder.Services.AddSingleton<PlacesDirectory>();
+        builder.Services.AddSingleton<StaffVisibility>();
         return builder;
     }
 }

@@ -1,0 +1,12 @@
+namespace InclusionNetwork.Grains.Common;
+
+/// <summary>What a command produced, or the rules it broke (then nothing was written).</summary>
+public sealed record CommandResult<T>(T? Value, IReadOnlyList<DomainError> Errors)
+    where T : class
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static CommandResult<T> Success(T value) => new(value, []);
+
+    public static CommandResult<T> Failure(params DomainError[] errors) => new(null, errors);
+}

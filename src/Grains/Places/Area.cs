@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Places;
+
+/// <summary>One of the county's four areas.</summary>
+public sealed record Area(string Id, string Name);

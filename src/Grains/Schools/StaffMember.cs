@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Schools;
+
+/// <summary>A member of a school's staff. Removed staff keep their row (and history) with <see cref="RemovedAt"/> set.</summary>
+public sealed record StaffMember(long Id, string SchoolUrn, string Name, string? Email, StaffRole Role, DateTimeOffset? RemovedAt);

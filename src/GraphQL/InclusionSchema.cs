@@ -1,0 +1,21 @@
+using InclusionNetwork.GraphQL.Common;
+using InclusionNetwork.GraphQL.Engine.Types;
+
+namespace InclusionNetwork.GraphQL;
+
+/// <summary>
+/// The InclusionNetwork schema: the shared roots and conventions, then every concept's
+/// module. It must never contradict <c>shared/contract/schema.graphql</c>; a test checks.
+/// </summary>
+public static class InclusionSchema
+{
+    public static Schema Build(IEnumerable<ISchemaModule> modules)
+    {
+        var builder = new SchemaBuilder().AddSdl(Sdl.Read("Common/common.graphql"));
+        foreach (var module in modules)
+        {
+            module.Configure(builder);
+        }
+        return builder.Build();
+    }
+}

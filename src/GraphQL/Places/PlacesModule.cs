@@ -1,0 +1,113 @@
+using System.Globalization;
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Places;
+using InclusionNetwork.Grains.Schools;
+using InclusionNetwork.GraphQL.Common;
+using InclusionNetwork.GraphQL.Engine.Execution;
+using InclusionNetwork.GraphQL.Engine.Types;
+using InclusionNetwork.Runtime;
+
+namespace InclusionNetwork.GraphQL.Places;
+
+/// <summary>Areas, districts, schools and their staff.</summary>
+public sealed class PlacesModule : ISchemaModule
+{
+    public void Configure(SchemaBuilder schema) => schema
+        .AddSdl(Sdl.Read("Places/places.graphql"))
+        .BindEnum<Phase>()
+        .BindEnum<SchoolType>()
+        .BindEnum<StaffRole>()
+        .Resolve("Query", "areas", async ctx => await ctx.Service<PlacesDirectory>().AreasAsync(ctx.CancellationToken))
+        .Resolve("Query", "districts", async ctx => await ctx.Service<PlacesDirectory>().DistrictsAsync(ctx.CancellationToken))
+        .Resolve("Query", "school", async ctx => await SchoolLoader.LoadAsync(ctx, ctx.RequiredArgument<string>("urn")))
+        .Resolve("Query", "schools", SchoolsAsync)
+        .Resolve("Area", "districts", async ctx =>
+            (await ctx.Service<PlacesDirectory>().DistrictsAsync(ctx.CancellationToken)).Where(d => d.AreaId == ctx.Source<Area>().Id).ToList())
+        .Resolve("District", "area", async ctx => await ctx.Service<PlacesDirectory>().AreaAsync(ctx.Source<District>().AreaId, ctx.CancellationToken))
+        .Resolve("District", "schools", async ctx => await SchoolLoader.LoadOpenInDistrictAsync(ctx, ctx.Source<District>().Id))
+        .Resolve("School", "district", async ctx => await ctx.Service<PlacesDirectory>().DistrictAsync(ctx.Source<School>().DistrictId, ctx.CancellationToken))
+        .Resolve("School", "staff", StaffAsync)
+        .Resolve("StaffMember", "id", ctx => ctx.Source<StaffMember>().Id.ToString(CultureInfo.InvariantCulture))
+        .Resolve("StaffMember", "school", async ctx => await SchoolLoader.LoadAsync(ctx, ctx.Source<StaffMember>().SchoolUrn))
+        .Resolve("Mutation", "addStaff", AddStaffAsync)
+        .Resolve("Mutation", "removeStaff", RemoveStaffAsync);
+
+    private static async ValueTask<object?> SchoolsAsync(IResolverContext ctx)
+    {
+        var filter = new InputReader(ctx.Argument<IReadOnlyDictionary<string, object?>>("filter"));
+        var first = Paging.First(ctx.Argument<int?>("first"), 50);
+        var after = Paging.After(ctx.Argument<string>("after"), 2);
+        var page = await ctx.Service<SchoolQueries>().SearchAsync(
+            new SchoolFilter(
+                filter.Boolean("includeClosed") ?? false,
+                filter.String("district"),
+                filter.String("area"),
+                filter.Enum<Phase>("phase"),
+                filter.Enum<SchoolType>("type"),
+                filter.String("search")),
+            first,
+            after is null ? null : (after[0], after[1]),
+            ctx.CancellationToken);
+        var edges = page.Schools.Select(s => new { cursor = Cursor.Encode(s.Name, s.Urn), node = s }).ToList();
+        return new
+        {
+            edges,
+            nodes = page.Schools,
+            pageInfo = new
+            {
+                hasNextPage = page.HasNextPage,
+                hasPreviousPage = after is not null,
+                startCursor = edges.FirstOrDefault()?.cursor,
+                endCursor = edges.LastOrDefault()?.cursor,
+            },
+            totalCount = page.TotalCount,
+        };
+    }
+
+    private static async ValueTask<object?> StaffAsync(IResolverContext ctx)
+    {
+        var school = ctx.Source<School>();
+        if (!await ctx.Service<StaffVisibility>().CanSeeStaffAsync(ctx.Viewer(), school.Urn, ctx.CancellationToken))
+        {
+            return Array.Empty<StaffMember>();
+        }
+        return await SchoolLoader.LoadStaffAsync(ctx, school.Urn);
+    }
+
+    private static async ValueTask<object?> AddStaffAsync(IResolverContext ctx)
+    {
+        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return StaffPayload(null, [DomainError.NotAllowed("Sign in to add staff.")]);
+        }
+        var result = await ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(input.String("schoolUrn")!)
+            .AddStaffAsync(viewer, input.String("name") ?? "", input.String("email"), input.Enum<StaffRole>("role")!.Value);
+        return StaffPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> RemoveStaffAsync(IResolverContext ctx)
+    {
+        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return StaffPayload(null, [DomainError.NotAllowed("Sign in to remove staff.")]);
+        }
+        var notFound = DomainError.NotFound("No member of staff has that id.", "input", "staffId");
+        if (InputReader.ParseId(input.String("staffId")) is not { } staffId)
+        {
+            return StaffPayload(null, [notFound]);
+        }
+        var member = (await ctx.Service<SchoolQueries>().FindStaffAsync([staffId], ctx.CancellationToken)).GetValueOrDefault(staffId);
+        if (member is null || !(viewer.IsAdmin || viewer.SchoolUrn == member.SchoolUrn))
+        {
+            // Another school's staff are reported as not found: their existence is not ours to reveal.
+            return StaffPayload(null, [notFound]);
+        }
+        var result = await ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(member.SchoolUrn).RemoveStaffAsync(viewer, staffId);
+        return StaffPayload(result.Value, result.Errors);
+    }
+
+    private static object StaffPayload(StaffMember? staff, IReadOnlyList<DomainError> errors) => new { staff, errors };
+}

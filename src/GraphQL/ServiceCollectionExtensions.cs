@@ -1,0 +1,17 @@
+using InclusionNetwork.GraphQL.Accounts;
+using InclusionNetwork.GraphQL.Places;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionNetwork.GraphQL;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers every concept's schema module; the host builds the schema from them once.</summary>
+    public static IServiceCollection AddInclusionSchema(this IServiceCollection services)
+    {
+        services.AddSingleton<ISchemaModule, AccountsModule>();
+        services.AddSingleton<ISchemaModule, PlacesModule>();
+        services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
+        return services;
+    }
+}
