@@ -66,7 +66,7 @@ public static class ConformanceCases
             {
                 var rule = (string)entry["rule"]!;
                 var schemaValue = (string)entry["schema"]!;
-                var schemaSdl = int.TryParse(schemaValue, out var index) ? schemas[index] : schemaValue;
+                var schemaSdl = int.TryParse(schemaValue, out var index) ? WithoutInjectedTypes(schemas[index]) : schemaValue;
                 var errors = new List<ExpectedError>();
                 foreach (var error in (List<object>?)entry.GetValueOrDefault("errors") ?? [])
                 {
@@ -90,6 +90,19 @@ public static class ConformanceCases
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// schemas.yml adds types to the first schema ("injected because upstream spec is missing
+    /// some types") that graphql-js's own test schema does not have. The expected errors were
+    /// produced without them, and with them two OverlappingFieldsCanBeMerged cases would see
+    /// fields on unrelated object types (which never conflict by name). The cases are run
+    /// against the schema graphql-js used; every other case gives the same result either way.
+    /// </summary>
+    private static string WithoutInjectedTypes(string sdl)
+    {
+        var marker = sdl.IndexOf("# injected", StringComparison.Ordinal);
+        return marker < 0 ? sdl : sdl[..marker];
     }
 
     /// <summary>graphql-js's test scalar whose literal parsing always fails without a message of its own.</summary>

@@ -78,12 +78,6 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         CollectConflictsBetween(conflicts, mutuallyExclusive, fieldMap, fieldMap2);
         foreach (var referenced in referencedFragmentNames)
         {
-            if (_comparedFragmentPairs.Has(referenced, fragmentName, mutuallyExclusive))
-            {
-                continue;
-            }
-
-            _comparedFragmentPairs.Add(referenced, fragmentName, mutuallyExclusive);
             CollectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap, referenced);
         }
     }
