@@ -16,6 +16,7 @@ public sealed class DemoDataLoader(
     SchoolImporter importer,
     TimeProvider clock,
     IOptions<DemoOptions> options,
+    IEnumerable<IDemoDataStep> steps,
     ILogger<DemoDataLoader> logger)
 {
     private const long AdvisoryLockKey = 0x494E434C_44454D4F; // "INCLDEMO"
@@ -40,6 +41,11 @@ public sealed class DemoDataLoader(
             }
             await RunStepAsync("schools", LoadSchoolsAsync, cancellationToken);
             await RunStepAsync("staff-leaders-accounts", (c, t, ct) => LoadPeopleAsync(c, t, password!, ct), cancellationToken);
+            var context = new DemoContext(await DemoPasswordHashAsync(cancellationToken), clock.GetUtcNow());
+            foreach (var step in steps.OrderBy(s => s.Order))
+            {
+                await RunStepAsync(step.Name, (c, t, ct) => step.LoadAsync(c, t, context, ct), cancellationToken);
+            }
             if (!firstLoad && !string.IsNullOrEmpty(options.Value.Password))
             {
                 await SetDemoPasswordAsync(options.Value.Password, cancellationToken);
@@ -181,6 +187,13 @@ public sealed class DemoDataLoader(
         accounts.Parameters.AddWithValue("hash", hash);
         accounts.Parameters.AddWithValue("now", now);
         await accounts.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The hash every demo account shares, for steps that add accounts.</summary>
+    private async Task<string> DemoPasswordHashAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT password_hash FROM accounts WHERE email = 'admin@demo.test'");
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>A configured Demo:Password wins over the one the data was first loaded with.</summary>
