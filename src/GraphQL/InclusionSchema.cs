@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Types;
 
@@ -11,7 +12,10 @@ public static class InclusionSchema
 {
     public static Schema Build(IEnumerable<ISchemaModule> modules)
     {
-        var builder = new SchemaBuilder().AddSdl(Sdl.Read("Common/common.graphql"));
+        var builder = new SchemaBuilder()
+            .AddSdl(Sdl.Read("Common/common.graphql"))
+            .AddSdl(Sdl.Read("Common/framework.graphql"))
+            .BindEnum<FrameworkArea>();
         foreach (var module in modules)
         {
             module.Configure(builder);
