@@ -38,6 +38,9 @@ public interface IResolverContext
     /// <summary>A bag shared by every resolver of one request, e.g. for DataLoaders.</summary>
     IDictionary<string, object?> Items { get; }
 
+    /// <summary>The request's DataLoaders, dispatched by the executor when it runs out of other work.</summary>
+    DataLoaderRegistry DataLoaders { get; }
+
     /// <summary>Cancelled when the request is aborted.</summary>
     CancellationToken CancellationToken { get; }
 }
