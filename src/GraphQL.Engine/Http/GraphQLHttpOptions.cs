@@ -1,0 +1,23 @@
+using InclusionNetwork.GraphQL.Engine.Limits;
+using Microsoft.AspNetCore.Http;
+
+namespace InclusionNetwork.GraphQL.Engine.Http;
+
+/// <summary>How <c>MapGraphQL</c> serves requests.</summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>Body size, token, depth, alias and cost limits.</summary>
+    public RequestLimits Limits { get; init; } = RequestLimits.Default;
+
+    /// <summary>Parsed and validated documents kept by query text, least recently used dropped first.</summary>
+    public int DocumentCacheSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Called before execution to put per-request state in the resolvers' <c>Items</c>, e.g.
+    /// <c>(http, items) =&gt; { items["viewer"] = http.User; return ValueTask.CompletedTask; }</c>.
+    /// </summary>
+    public Func<HttpContext, IDictionary<string, object?>, ValueTask>? OnRequest { get; init; }
+
+    /// <summary>The root fields' parent value, if the schema's resolvers want one.</summary>
+    public Func<HttpContext, object?>? RootValue { get; init; }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using InclusionNetwork.GraphQL.Engine.Execution;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace InclusionNetwork.GraphQL.Engine.Http;
+
+/// <summary>
+/// Reads the request parameters from a GET query string or an <c>application/json</c> POST
+/// body, refusing what the GraphQL-over-HTTP draft says to refuse, with the status to use.
+/// </summary>
+internal static class GraphQLHttpRequestReader
+{
+    public static GraphQLHttpRequest FromQueryString(IQueryCollection query)
+    {
+        var text = query["query"];
+        if (text.Count != 1 || string.IsNullOrEmpty(text[0]))
+        {
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The GraphQL request must have a \"query\" parameter.");
+        }
+
+        var operationName = query["operationName"] is { Count: 1 } names && !string.IsNullOrEmpty(names[0]) ? names[0] : null;
+        IReadOnlyDictionary<string, object?>? variables = null;
+        if (query["variables"] is { Count: 1 } variablesText && !string.IsNullOrEmpty(variablesText[0]))
+        {
+            variables = ParseJsonObject(variablesText[0]!, "variables") is { } element ? Variables(element) : null;
+        }
+
+        IReadOnlyDictionary<string, JsonElement>? extensions = null;
+        if (query["extensions"] is { Count: 1 } extensionsText && !string.IsNullOrEmpty(extensionsText[0]))
+        {
+            extensions = ParseJsonObject(extensionsText[0]!, "extensions") is { } element ? Extensions(element) : null;
+        }
+
+        return new GraphQLHttpRequest(text[0]!, operationName, variables, extensions);
+    }
+
+    public static async Task<GraphQLHttpRequest> FromBodyAsync(HttpRequest request, long? maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is null || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) ||
+            !string.Equals(contentType.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequest(StatusCodes.Status415UnsupportedMediaType, "The request body must be application/json.");
+        }
+
+        if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequest(StatusCodes.Status415UnsupportedMediaType, "The request body must be encoded as utf-8.");
+        }
+
+        if (maxBytes is { } declaredLimit && request.ContentLength > declaredLimit)
+        {
+            throw TooLarge(declaredLimit);
+        }
+
+        var body = await ReadBodyAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body is empty.");
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {e.Message}");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
+        }
+
+        string? query = null;
+        string? operationName = null;
+        IReadOnlyDictionary<string, object?>? variables = null;
+        IReadOnlyDictionary<string, JsonElement>? extensions = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "query":
+                    query = value.ValueKind == JsonValueKind.String
+                        ? value.GetString()
+                        : throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The \"query\" parameter must be a string.");
+                    break;
+                case "operationName":
+                    operationName = value.ValueKind switch
+                    {
+                        JsonValueKind.String => value.GetString(),
+                        JsonValueKind.Null => null,
+                        _ => throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The \"operationName\" parameter must be a string or null."),
+                    };
+                    break;
+                case "variables":
+                    variables = value.ValueKind switch
+                    {
+                        JsonValueKind.Object => Variables(value),
+                        JsonValueKind.Null => null,
+                        _ => throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The \"variables\" parameter must be a map or null."),
+                    };
+                    break;
+                case "extensions":
+                    extensions = value.ValueKind switch
+                    {
+                        JsonValueKind.Object => Extensions(value),
+                        JsonValueKind.Null => null,
+                        _ => throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The \"extensions\" parameter must be a map or null."),
+                    };
+                    break;
+            }
+        }
+
+        if (string.IsNullOrEmpty(query))
+        {
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The GraphQL request must have a \"query\" parameter.");
+        }
+
+        return new GraphQLHttpRequest(query, operationName, variables, extensions);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(Stream body, long? maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (maxBytes is { } limit && buffer.Length > limit)
+            {
+                throw TooLarge(limit);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static BadHttpRequest TooLarge(long limit) =>
+        new(StatusCodes.Status413RequestEntityTooLarge, $"The request body exceeds the maximum size of {limit} bytes.", ErrorCodes.RequestTooLarge);
+
+    private static JsonElement? ParseJsonObject(string text, string parameter)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Object => document.RootElement.Clone(),
+                JsonValueKind.Null => null,
+                _ => throw new BadHttpRequest(StatusCodes.Status400BadRequest, $"The \"{parameter}\" parameter must be a JSON map."),
+            };
+        }
+        catch (JsonException)
+        {
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, $"The \"{parameter}\" parameter is not valid JSON.");
+        }
+    }
+
+    private static Dictionary<string, object?> Variables(JsonElement map)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in map.EnumerateObject())
+        {
+            variables[property.Name] = property.Value;
+        }
+
+        return variables;
+    }
+
+    private static Dictionary<string, JsonElement> Extensions(JsonElement map)
+    {
+        var extensions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in map.EnumerateObject())
+        {
+            extensions[property.Name] = property.Value;
+        }
+
+        return extensions;
+    }
+}
