@@ -1,5 +1,7 @@
 using InclusionNetwork.Silo.Endpoints;
 using InclusionNetwork.Silo.Extensions;
+using InclusionNetwork.Silo.Security;
+using InclusionNetwork.Silo.Web;
 
 namespace InclusionNetwork.Silo;
 
@@ -24,12 +26,16 @@ public static class SiloApplication
         await app.ApplyMigrationsAsync();
         await app.LoadDemoDataIfEnabledAsync();
 
+        app.UseSecurityHeaders();
+        app.UseCrossSiteRequestProtection();
+        app.UseWebAppFiles();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapSchoolImportEndpoints();
+        app.MapWebApp();
         return app;
     }
 }

@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
+import './explorer.css';
 
 async function fetcher(params) {
   const response = await fetch('/graphql', {

@@ -1,0 +1,55 @@
+using System.Net;
+using InclusionNetwork.TestSupport;
+
+namespace InclusionNetwork.Silo.Tests.Security;
+
+[Collection(PostgresCollection.Name)]
+public sealed class SecurityHeadersTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Pages_and_api_answers_carry_a_strict_content_security_policy_and_the_other_headers()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        using var client = silo.CreateClient();
+
+        foreach (var path in new[] { "/", "/healthz", "/graphql/ui" })
+        {
+            var response = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self';", csp);
+            Assert.Contains("style-src 'self';", csp);
+            Assert.DoesNotContain("unsafe-inline", csp);
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+    }
+
+    [Fact]
+    public async Task Page_addresses_get_the_shell_and_api_addresses_never_do()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(),
+            settings: [new("App:CountyName", "Testshire County Council")]);
+        using var client = silo.CreateClient();
+
+        var page = await client.GetAsync("/courses/42?search=autism");
+        var html = await page.Content.ReadAsStringAsync();
+        var explorer = await client.GetStringAsync("/graphql/ui");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Testshire County Council", html);
+        Assert.Contains("<script type=\"module\" src=\"/app/app.js", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("style=", html);
+        Assert.Contains("/app/explorer.js", explorer);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/app.js")).StatusCode);
+        foreach (var path in new[] { "/calendar/unknown", "/reports/nothing", "/admin/nothing", "/auth/nothing", "/app/missing.js", "/graphql/nothing" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+}
