@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Places;
 using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.Runtime;
@@ -19,6 +20,7 @@ public static class DomainExtensions
         builder.Services.AddSingleton<SchoolQueries>();
         builder.Services.AddSingleton<PlacesDirectory>();
         builder.Services.AddSingleton<StaffVisibility>();
+        builder.Services.AddCoursesAndBookings(builder.Configuration);
         return builder;
     }
 }

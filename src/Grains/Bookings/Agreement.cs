@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>An evaluation's answer to a statement.</summary>
+public enum Agreement { STRONGLY_DISAGREE, DISAGREE, NEUTRAL, AGREE, STRONGLY_AGREE }

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>Whether a booked person was at one session.</summary>
+public sealed record Attendance(long BookingId, long SessionId, bool Present, DateTimeOffset RecordedAt);

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>One line of a register as the provider gives it: a booking id (as sent) and present or not.</summary>
+public sealed record AttendanceMark(string BookingId, bool Present);

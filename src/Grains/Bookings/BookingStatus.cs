@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>A booking's place: held (CONFIRMED), queued (WAITLISTED), offered a freed place (OFFERED), or gone (CANCELLED).</summary>
+public enum BookingStatus { CONFIRMED, WAITLISTED, OFFERED, CANCELLED }

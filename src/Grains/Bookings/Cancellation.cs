@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>Why a booking was cancelled.</summary>
+public enum Cancellation { CANCELLED, OFFER_DECLINED, OFFER_LAPSED, RUN_CANCELLED }

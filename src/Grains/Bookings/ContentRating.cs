@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>An evaluation's rating of the course content.</summary>
+public enum ContentRating { POOR, FAIR, GOOD, EXCELLENT }

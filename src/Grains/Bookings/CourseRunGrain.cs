@@ -1,0 +1,433 @@
+using System.Globalization;
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Courses;
+using InclusionNetwork.Grains.Schools;
+using InclusionNetwork.Runtime;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>
+/// The booking lifecycle of one run. Calls on one run take turns within a silo, but two
+/// silos may each hold an activation of the same run, so the grain keeps no state between
+/// calls: every command reads the run and its live bookings under the run's row lock, applies
+/// the rules (<see cref="CourseRunState"/>), and writes the outcome in that transaction.
+/// Offers of freed places lapse through a durable reminder set for the earliest expiry.
+/// </summary>
+public sealed class CourseRunGrain(
+    NpgsqlDataSource dataSource,
+    CourseRunStore store,
+    BookingQueries bookings,
+    CourseRunQueries runs,
+    SchoolQueries schools,
+    IOptions<BookingOptions> options,
+    TimeProvider clock) : Grain, ICourseRunGrain, IRemindable
+{
+    public const string OfferExpiryReminder = "offer-expiry";
+    private const int MaxTextLength = 4000;
+
+    private long RunId => GetPrimaryKeyLong();
+
+    private BookingOptions Policy => options.Value;
+
+    public async Task<BookPlacesResult> BookAsync(Viewer viewer, IReadOnlyList<string> staffIds)
+    {
+        if (!(viewer.IsAdmin || viewer.Has(Role.SCHOOL_BOOKER)))
+        {
+            return Refused(DomainError.NotAllowed("Only school bookers and admins may book places."));
+        }
+        if (staffIds.Count == 0 || staffIds.Count > Policy.MaxPeoplePerRequest)
+        {
+            return Refused(DomainError.Invalid($"Name between 1 and {Policy.MaxPeoplePerRequest} people.", "input", "staffIds"));
+        }
+        var ids = staffIds.Select(ParseId).ToList();
+        // Staff rows do not change with bookings, so they are read before taking the run's lock.
+        var staff = await schools.FindStaffAsync(ids.OfType<long>().Distinct().ToList());
+        var errors = new List<DomainError>();
+        var placed = new List<LiveBooking>();
+        var found = await InRunTransactionAsync((state, now) =>
+        {
+            if (state.Run.Cancelled)
+            {
+                errors.Add(new DomainError(BookingErrorCodes.RunCancelled, "The run was cancelled.", ["input", "runId"]));
+                return;
+            }
+            if (now >= state.Run.BookingClosesAt)
+            {
+                errors.Add(new DomainError(BookingErrorCodes.BookingClosed,
+                    $"Bookings for this run closed at {state.Run.BookingClosesAt:O}.", ["input", "runId"]));
+                return;
+            }
+            for (var i = 0; i < ids.Count; i++)
+            {
+                string[] path = ["input", "staffIds", i.ToString(CultureInfo.InvariantCulture)];
+                if (ids[i] is not { } id || !staff.TryGetValue(id, out var member))
+                {
+                    errors.Add(new DomainError(ErrorCodes.NotFound, "No member of staff has that id.", path));
+                }
+                else if (!viewer.IsAdmin && member.SchoolUrn != viewer.SchoolUrn)
+                {
+                    errors.Add(new DomainError(ErrorCodes.NotAllowed, "You may book places only for your own school's staff.", path));
+                }
+                else if (member.RemovedAt is not null)
+                {
+                    errors.Add(new DomainError(ErrorCodes.Invalid, $"{member.Name} is no longer on the school's staff.", path));
+                }
+                else if (state.LiveBookingOf(id) is { } existing)
+                {
+                    errors.Add(new DomainError(BookingErrorCodes.AlreadyBooked,
+                        $"{member.Name} already has a {existing.Status.ToString().ToLowerInvariant()} booking on this run.", path));
+                }
+                else
+                {
+                    placed.Add(state.Place(id, member.SchoolUrn, viewer.AccountId, now));
+                }
+            }
+        });
+        if (!found)
+        {
+            return Refused(DomainError.NotFound("No run has that id.", "input", "runId"));
+        }
+        var made = await bookings.FindManyAsync(placed.Select(b => b.Id).ToList());
+        return new BookPlacesResult(placed.Select(b => made[b.Id]).ToList(), errors);
+    }
+
+    public async Task<CommandResult<Booking>> CancelBookingAsync(Viewer viewer, long bookingId, string? reason)
+    {
+        if (await FindOwnBookingAsync(bookingId) is not { } booking)
+        {
+            return CommandResult<Booking>.Failure(DomainError.NotFound("No booking has that id.", "input", "bookingId"));
+        }
+        if (!MayActOn(viewer, booking))
+        {
+            return CommandResult<Booking>.Failure(DomainError.NotAllowed("Only the person booked, their school's bookers and admins may cancel a booking."));
+        }
+        if (reason is { Length: > MaxTextLength })
+        {
+            return CommandResult<Booking>.Failure(DomainError.Invalid($"The reason is at most {MaxTextLength} characters.", "input", "reason"));
+        }
+        DomainError? error = null;
+        await InRunTransactionAsync((state, now) =>
+        {
+            var live = state.Bookings.FirstOrDefault(b => b.Id == bookingId && b.Status != BookingStatus.CANCELLED);
+            if (live is null)
+            {
+                error = new DomainError(BookingErrorCodes.AlreadyCancelled, "The booking is already cancelled.", ["input", "bookingId"]);
+            }
+            else if (now >= state.Run.StartsAt)
+            {
+                error = new DomainError(BookingErrorCodes.RunStarted, "The run has started, so its bookings can no longer be cancelled.", ["input", "bookingId"]);
+            }
+            else
+            {
+                // Cancelling an offer declines it; either way the place passes down the waiting list.
+                state.Cancel(live, live.Status == BookingStatus.OFFERED ? Cancellation.OFFER_DECLINED : Cancellation.CANCELLED,
+                    string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
+                state.OfferFreedPlaces(now, Policy.OfferWindow);
+            }
+        });
+        return error is not null ? CommandResult<Booking>.Failure(error) : CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!);
+    }
+
+    public async Task<CommandResult<Booking>> AcceptOfferAsync(Viewer viewer, long bookingId)
+    {
+        if (await FindOwnBookingAsync(bookingId) is not { } booking)
+        {
+            return CommandResult<Booking>.Failure(DomainError.NotFound("No booking has that id.", "input", "bookingId"));
+        }
+        if (!MayActOn(viewer, booking))
+        {
+            return CommandResult<Booking>.Failure(DomainError.NotAllowed("Only the person booked, their school's bookers and admins may accept an offer."));
+        }
+        DomainError? error = null;
+        await InRunTransactionAsync((state, now) =>
+        {
+            // Settling may just have lapsed this very offer: then it is reported as expired.
+            var current = state.Bookings.FirstOrDefault(b => b.Id == bookingId);
+            var lapsed = current is null ? booking.Cancellation == Cancellation.OFFER_LAPSED : current.Cancellation == Cancellation.OFFER_LAPSED;
+            if (lapsed)
+            {
+                error = new DomainError(BookingErrorCodes.OfferExpired, "The offer lapsed before it was accepted.", ["input", "bookingId"]);
+            }
+            else if (current is not { Status: BookingStatus.OFFERED })
+            {
+                error = DomainError.Invalid("The booking has no open offer to accept.", "input", "bookingId");
+            }
+            else
+            {
+                state.Accept(current, now);
+            }
+        });
+        return error is not null ? CommandResult<Booking>.Failure(error) : CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!);
+    }
+
+    public async Task<CommandResult<CourseRun>> CancelRunAsync(Viewer viewer, string? reason)
+    {
+        if (reason is { Length: > MaxTextLength })
+        {
+            return CommandResult<CourseRun>.Failure(DomainError.Invalid($"The reason is at most {MaxTextLength} characters.", "input", "reason"));
+        }
+        DomainError? error = null;
+        var found = await InRunTransactionAsync((state, now) =>
+        {
+            if (!MayRun(viewer, state))
+            {
+                error = DomainError.NotAllowed("Only the course's provider and admins may cancel a run.");
+            }
+            else if (state.Run.Cancelled)
+            {
+                error = new DomainError(BookingErrorCodes.AlreadyCancelled, "The run is already cancelled.", ["input", "runId"]);
+            }
+            else if (now >= state.Run.EndsAt)
+            {
+                error = DomainError.Invalid("The run has already ended.", "input", "runId");
+            }
+            else
+            {
+                state.CancelRun(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
+            }
+        });
+        if (!found)
+        {
+            return CommandResult<CourseRun>.Failure(DomainError.NotFound("No run has that id.", "input", "runId"));
+        }
+        return error is not null ? CommandResult<CourseRun>.Failure(error) : CommandResult<CourseRun>.Success((await runs.FindAsync(RunId))!);
+    }
+
+    public async Task<CommandResult<IReadOnlyList<Attendance>>> RecordAttendanceAsync(Viewer viewer, long sessionId, IReadOnlyList<AttendanceMark> marks)
+    {
+        static CommandResult<IReadOnlyList<Attendance>> Fail(params DomainError[] errors) => CommandResult<IReadOnlyList<Attendance>>.Failure(errors);
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // The lock keeps the register consistent with a cancellation happening at the same time.
+        if (await store.LockAsync(connection, transaction, RunId) is not { } state)
+        {
+            return Fail(DomainError.NotFound("No session has that id.", "input", "sessionId"));
+        }
+        if (!MayRun(viewer, state))
+        {
+            return Fail(DomainError.NotAllowed("Only the course's provider and admins may record attendance."));
+        }
+        var now = clock.GetUtcNow();
+        DateTimeOffset? sessionStart;
+        await using (var session = new NpgsqlCommand("SELECT starts_at FROM course_sessions WHERE id = @id AND run_id = @run", connection, transaction))
+        {
+            session.Parameters.AddWithValue("id", sessionId);
+            session.Parameters.AddWithValue("run", RunId);
+            // Npgsql reads a scalar timestamptz as a UTC DateTime.
+            sessionStart = await session.ExecuteScalarAsync() is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null;
+        }
+        if (sessionStart is null)
+        {
+            return Fail(DomainError.NotFound("No session has that id.", "input", "sessionId"));
+        }
+        if (state.Run.Cancelled)
+        {
+            return Fail(new DomainError(BookingErrorCodes.RunCancelled, "The run was cancelled.", ["input", "sessionId"]));
+        }
+        if (sessionStart > now)
+        {
+            return Fail(new DomainError(BookingErrorCodes.TooEarly, "Attendance can be recorded once the session has started.", ["input", "sessionId"]));
+        }
+        if (marks.Count == 0)
+        {
+            return Fail(DomainError.Invalid("Give at least one person's attendance.", "input", "attendance"));
+        }
+        var errors = new List<DomainError>();
+        var seen = new HashSet<long>();
+        for (var i = 0; i < marks.Count; i++)
+        {
+            string[] path = ["input", "attendance", i.ToString(CultureInfo.InvariantCulture), "bookingId"];
+            var id = ParseId(marks[i].BookingId);
+            if (id is null || state.Bookings.FirstOrDefault(b => b.Id == id) is not { } booking)
+            {
+                errors.Add(new DomainError(ErrorCodes.NotFound, "No live booking on this run has that id.", path));
+            }
+            else if (booking.Status != BookingStatus.CONFIRMED)
+            {
+                errors.Add(new DomainError(ErrorCodes.Invalid, "Only confirmed bookings have attendance.", path));
+            }
+            else if (!seen.Add(booking.Id))
+            {
+                errors.Add(new DomainError(ErrorCodes.Invalid, "The booking is already in this register.", path));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new CommandResult<IReadOnlyList<Attendance>>(null, errors);
+        }
+        await using (var write = new NpgsqlCommand("""
+            INSERT INTO attendance (booking_id, session_id, present, recorded_at, recorded_by)
+            SELECT t.booking_id, @session, t.present, @now, @by FROM unnest(@bookings, @present) AS t(booking_id, present)
+            ON CONFLICT (booking_id, session_id) DO UPDATE
+                SET present = excluded.present, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by;
+            -- A booking is completed once every session of its run is attended; a correction can undo that.
+            UPDATE bookings b SET completed_at = CASE
+                    WHEN (SELECT count(*) FROM attendance a WHERE a.booking_id = b.id AND a.present)
+                       = (SELECT count(*) FROM course_sessions s WHERE s.run_id = b.run_id)
+                    THEN (SELECT r.ends_at FROM course_runs r WHERE r.id = b.run_id) END,
+                updated_at = @now
+            WHERE b.id = ANY(@bookings);
+            """, connection, transaction))
+        {
+            write.Parameters.AddWithValue("session", sessionId);
+            write.Parameters.AddWithValue("now", now);
+            write.Parameters.AddWithValue("by", viewer.AccountId);
+            write.Parameters.AddWithValue("bookings", marks.Select(m => ParseId(m.BookingId)!.Value).ToArray());
+            write.Parameters.AddWithValue("present", marks.Select(m => m.Present).ToArray());
+            await write.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+        return CommandResult<IReadOnlyList<Attendance>>.Success(
+            marks.Select(m => new Attendance(ParseId(m.BookingId)!.Value, sessionId, m.Present, now)).ToList());
+    }
+
+    public async Task<CommandResult<Booking>> SubmitEvaluationAsync(Viewer viewer, long bookingId, EvaluationAnswers answers)
+    {
+        if (await CheckFeedbackAsync(viewer, bookingId) is { } refusal)
+        {
+            return CommandResult<Booking>.Failure(refusal);
+        }
+        if (answers.Comments is { Length: > MaxTextLength })
+        {
+            return CommandResult<Booking>.Failure(DomainError.Invalid($"Comments are at most {MaxTextLength} characters.", "input", "comments"));
+        }
+        var run = (await runs.FindAsync(RunId))!;
+        var now = clock.GetUtcNow();
+        if (now < run.EndsAt)
+        {
+            return CommandResult<Booking>.Failure(new DomainError(BookingErrorCodes.TooEarly, "A run can be evaluated once it has ended.", ["input", "bookingId"]));
+        }
+        await using var insert = dataSource.CreateCommand("""
+            INSERT INTO evaluations (booking_id, content, knowledge_improved, confidence_improved, comments, submitted_at)
+            VALUES (@booking, @content, @knowledge, @confidence, @comments, @now)
+            ON CONFLICT (booking_id) DO NOTHING
+            """);
+        insert.Parameters.AddWithValue("booking", bookingId);
+        insert.Parameters.AddWithValue("content", answers.Content.ToString());
+        insert.Parameters.AddWithValue("knowledge", answers.KnowledgeImproved.ToString());
+        insert.Parameters.AddWithValue("confidence", answers.ConfidenceImproved.ToString());
+        insert.Parameters.AddWithValue("comments", NpgsqlTypes.NpgsqlDbType.Text, string.IsNullOrWhiteSpace(answers.Comments) ? DBNull.Value : answers.Comments.Trim());
+        insert.Parameters.AddWithValue("now", now);
+        return await insert.ExecuteNonQueryAsync() == 1
+            ? CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!)
+            : CommandResult<Booking>.Failure(new DomainError(BookingErrorCodes.AlreadySubmitted, "This booking's evaluation was already given.", ["input", "bookingId"]));
+    }
+
+    public async Task<CommandResult<Booking>> SubmitFollowUpAsync(Viewer viewer, long bookingId, Implementation implemented, string? notes)
+    {
+        if (await CheckFeedbackAsync(viewer, bookingId) is { } refusal)
+        {
+            return CommandResult<Booking>.Failure(refusal);
+        }
+        if (notes is { Length: > MaxTextLength })
+        {
+            return CommandResult<Booking>.Failure(DomainError.Invalid($"Notes are at most {MaxTextLength} characters.", "input", "notes"));
+        }
+        var booking = (await bookings.FindAsync(bookingId))!;
+        if (booking.CompletedAt is not { } completedAt)
+        {
+            return CommandResult<Booking>.Failure(DomainError.Invalid("A follow-up is given after completing the run (attending every session).", "input", "bookingId"));
+        }
+        var now = clock.GetUtcNow();
+        if (now < completedAt + Policy.FollowUpAfter)
+        {
+            return CommandResult<Booking>.Failure(new DomainError(BookingErrorCodes.TooEarly,
+                $"The follow-up opens {Policy.FollowUpAfter.TotalDays:0} days after completion, on {completedAt + Policy.FollowUpAfter:yyyy-MM-dd}.", ["input", "bookingId"]));
+        }
+        await using var insert = dataSource.CreateCommand("""
+            INSERT INTO follow_ups (booking_id, implemented, notes, submitted_at) VALUES (@booking, @implemented, @notes, @now)
+            ON CONFLICT (booking_id) DO NOTHING
+            """);
+        insert.Parameters.AddWithValue("booking", bookingId);
+        insert.Parameters.AddWithValue("implemented", implemented.ToString());
+        insert.Parameters.AddWithValue("notes", NpgsqlTypes.NpgsqlDbType.Text, string.IsNullOrWhiteSpace(notes) ? DBNull.Value : notes.Trim());
+        insert.Parameters.AddWithValue("now", now);
+        return await insert.ExecuteNonQueryAsync() == 1
+            ? CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!)
+            : CommandResult<Booking>.Failure(new DomainError(BookingErrorCodes.AlreadySubmitted, "This booking's follow-up was already given.", ["input", "bookingId"]));
+    }
+
+    public async Task SettleOffersAsync()
+    {
+        CourseRunState? settled = null;
+        await InRunTransactionAsync((state, _) => settled = state);
+        // The delivered one-shot reminder is deleted after this call unless it is set again.
+        if (settled?.EarliestOfferExpiry is { } next)
+        {
+            await RegisterOrUpdateReminderAsync(OfferExpiryReminder, Max(next - clock.GetUtcNow(), TimeSpan.Zero));
+        }
+    }
+
+    public Task ReceiveReminderAsync(string reminderName, TickStatus status) => SettleOffersAsync();
+
+    /// <summary>
+    /// Runs one command on the locked run: first what is due anyway (lapsed offers pass on),
+    /// then the command's rules, then one write of everything that changed.
+    /// </summary>
+    /// <returns>False when there is no such run.</returns>
+    private async Task<bool> InRunTransactionAsync(Action<CourseRunState, DateTimeOffset> command)
+    {
+        CourseRunState state;
+        var now = clock.GetUtcNow();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            if (await store.LockAsync(connection, transaction, RunId) is not { } locked)
+            {
+                return false;
+            }
+            state = locked;
+            state.Settle(now, Policy.OfferWindow);
+            command(state, now);
+            await store.SaveAsync(connection, transaction, state, now);
+            await transaction.CommitAsync();
+        }
+        if (state.OffersChanged)
+        {
+            if (state.EarliestOfferExpiry is { } next)
+            {
+                await RegisterOrUpdateReminderAsync(OfferExpiryReminder, Max(next - now, TimeSpan.Zero));
+            }
+            else
+            {
+                await UnregisterReminderAsync(OfferExpiryReminder);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The booking, when it exists and is on this run.</summary>
+    private async Task<Booking?> FindOwnBookingAsync(long bookingId) =>
+        await bookings.FindAsync(bookingId) is { } booking && booking.RunId == RunId ? booking : null;
+
+    /// <summary>Evaluations and follow-ups: by the booked person, on a confirmed booking.</summary>
+    private async Task<DomainError?> CheckFeedbackAsync(Viewer viewer, long bookingId)
+    {
+        if (await FindOwnBookingAsync(bookingId) is not { } booking)
+        {
+            return DomainError.NotFound("No booking has that id.", "input", "bookingId");
+        }
+        if (viewer.StaffId != booking.StaffId)
+        {
+            return DomainError.NotAllowed("Only the person booked may give this.");
+        }
+        return booking.Status == BookingStatus.CONFIRMED ? null : DomainError.Invalid("Only a confirmed booking can be evaluated or followed up.", "input", "bookingId");
+    }
+
+    private static bool MayActOn(Viewer viewer, Booking booking) =>
+        viewer.IsAdmin || (viewer.Has(Role.SCHOOL_BOOKER) && viewer.SchoolUrn == booking.SchoolUrn) || viewer.StaffId == booking.StaffId;
+
+    private static bool MayRun(Viewer viewer, CourseRunState state) =>
+        viewer.IsAdmin || (viewer.Has(Role.PROVIDER) && state.ProviderAccountId == viewer.AccountId);
+
+    private static BookPlacesResult Refused(DomainError error) => new([], [error]);
+
+    private static long? ParseId(string? id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

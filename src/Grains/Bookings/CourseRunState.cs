@@ -1,0 +1,127 @@
+using InclusionNetwork.Grains.Courses;
+
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>
+/// A run and its live bookings as read under the run's row lock, with the booking rules
+/// that change them. The rules only change this object; <see cref="CourseRunStore"/> then
+/// writes what changed in the same transaction, so a command either writes all of its
+/// outcome or none of it.
+/// </summary>
+public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings)
+{
+    private readonly List<LiveBooking> bookings = [.. bookings];
+
+    public CourseRun Run { get; private set; } = run;
+
+    /// <summary>The account that provides the run's course.</summary>
+    public long? ProviderAccountId { get; } = providerAccountId;
+
+    /// <summary>The run row's version as read; the write checks it.</summary>
+    public int Version { get; } = version;
+
+    /// <summary>Confirmed, offered and waitlisted bookings, in the order they were made (the waiting list's order).</summary>
+    public IReadOnlyList<LiveBooking> Bookings => bookings;
+
+    public bool RunChanged { get; private set; }
+
+    /// <summary>True when an offer was made or ended, so the offer-expiry reminder must move.</summary>
+    public bool OffersChanged { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    /// <summary>Places confirmed or held by an open offer.</summary>
+    public int HeldPlaces => bookings.Count(b => b.Status is BookingStatus.CONFIRMED or BookingStatus.OFFERED);
+
+    public int HeldBy(string schoolUrn) =>
+        bookings.Count(b => b.SchoolUrn == schoolUrn && b.Status is BookingStatus.CONFIRMED or BookingStatus.OFFERED);
+
+    public LiveBooking? LiveBookingOf(long staffId) => bookings.FirstOrDefault(b => b.StaffId == staffId && b.Status != BookingStatus.CANCELLED);
+
+    public DateTimeOffset? EarliestOfferExpiry =>
+        bookings.Where(b => b.Status == BookingStatus.OFFERED).Min(b => b.OfferExpiresAt);
+
+    /// <summary>
+    /// Places a person: confirmed while the run has a free place and their school is under its
+    /// cap, otherwise at the back of the waiting list.
+    /// </summary>
+    public LiveBooking Place(long staffId, string schoolUrn, long? bookedBy, DateTimeOffset now)
+    {
+        var confirm = HeldPlaces < Run.Capacity && FitsSchoolCap(schoolUrn);
+        var booking = new LiveBooking(0, staffId, schoolUrn, confirm ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
+        {
+            BookedBy = bookedBy,
+            ConfirmedAt = confirm ? now : null,
+        };
+        bookings.Add(booking);
+        return booking;
+    }
+
+    public void Cancel(LiveBooking booking, Cancellation why, string? reason, DateTimeOffset now)
+    {
+        OffersChanged |= booking.Status == BookingStatus.OFFERED;
+        booking.Status = BookingStatus.CANCELLED;
+        booking.Cancellation = why;
+        booking.CancelReason = reason;
+        booking.CancelledAt = now;
+        booking.Changed = true;
+    }
+
+    public void Accept(LiveBooking offer, DateTimeOffset now)
+    {
+        offer.Status = BookingStatus.CONFIRMED;
+        offer.ConfirmedAt = now;
+        offer.Changed = true;
+        OffersChanged = true;
+    }
+
+    /// <summary>
+    /// What is due whatever the command: offers past their expiry lapse, and freed places
+    /// are offered to the head of the waiting list who fits their school's cap, in turn.
+    /// </summary>
+    public void Settle(DateTimeOffset now, TimeSpan offerWindow)
+    {
+        foreach (var lapsed in bookings.Where(b => b.Status == BookingStatus.OFFERED && b.OfferExpiresAt <= now).ToList())
+        {
+            Cancel(lapsed, Cancellation.OFFER_LAPSED, null, now);
+        }
+        OfferFreedPlaces(now, offerWindow);
+    }
+
+    /// <summary>Offers every free place to the head of the waiting list who fits the per-school cap; none once the run has started.</summary>
+    public void OfferFreedPlaces(DateTimeOffset now, TimeSpan offerWindow)
+    {
+        if (Run.Cancelled || now >= Run.StartsAt)
+        {
+            return;
+        }
+        while (HeldPlaces < Run.Capacity)
+        {
+            var next = bookings.FirstOrDefault(b => b.Status == BookingStatus.WAITLISTED && FitsSchoolCap(b.SchoolUrn));
+            if (next is null)
+            {
+                return;
+            }
+            next.Status = BookingStatus.OFFERED;
+            next.OfferedAt = now;
+            // An offer cannot outlive the chance to take it up: it lapses when the run starts.
+            next.OfferExpiresAt = now + offerWindow < Run.StartsAt ? now + offerWindow : Run.StartsAt;
+            next.Changed = true;
+            OffersChanged = true;
+        }
+    }
+
+    /// <summary>Cancels the run and every live booking on it.</summary>
+    public void CancelRun(string? reason, DateTimeOffset now)
+    {
+        foreach (var booking in bookings.Where(b => b.Status != BookingStatus.CANCELLED))
+        {
+            Cancel(booking, Cancellation.RUN_CANCELLED, reason, now);
+        }
+        Run = Run with { Cancelled = true, CancelledAt = now };
+        CancelReason = reason;
+        RunChanged = true;
+    }
+
+    private bool FitsSchoolCap(string schoolUrn) => Run.MaxPlacesPerSchool is not { } cap || HeldBy(schoolUrn) < cap;
+}

@@ -1,0 +1,161 @@
+using InclusionNetwork.Grains.Courses;
+using Npgsql;
+
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>
+/// Reads a run's state under its row lock and writes what a command changed, inside the
+/// caller's transaction. The lock (<c>SELECT ... FOR UPDATE</c>) is what keeps capacity
+/// across silos: a second silo booking the same run waits for the first to commit and then
+/// counts its bookings too.
+/// </summary>
+public sealed class CourseRunStore
+{
+    /// <returns>The run's state, locked until the transaction ends, or null when there is no such run.</returns>
+    public async Task<CourseRunState?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, CancellationToken cancellationToken = default)
+    {
+        CourseRun run;
+        long? provider;
+        int version;
+        await using (var command = new NpgsqlCommand($"""
+            SELECT {CourseRunQueries.RunColumns}, c.provider_account_id, r.version
+            FROM course_runs r JOIN courses c ON c.id = r.course_id
+            WHERE r.id = @id
+            FOR UPDATE OF r
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("id", runId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            run = CourseRunQueries.ReadRun(reader);
+            provider = reader.IsDBNull(15) ? null : reader.GetInt64(15);
+            version = reader.GetInt32(16);
+        }
+        var bookings = new List<LiveBooking>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT id, staff_id, school_urn, status, booked_at, confirmed_at, offered_at, offer_expires_at
+            FROM bookings WHERE run_id = @id AND status <> 'CANCELLED' ORDER BY id
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("id", runId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                bookings.Add(new LiveBooking(
+                    reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Enum.Parse<BookingStatus>(reader.GetString(3)),
+                    reader.GetFieldValue<DateTimeOffset>(4))
+                {
+                    ConfirmedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                    OfferedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                    OfferExpiresAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+                });
+            }
+        }
+        return new CourseRunState(run, provider, version, bookings);
+    }
+
+    /// <summary>
+    /// Writes new and changed bookings and the run's counts (and status, when it changed).
+    /// New bookings get their ids. Nothing is written when nothing changed.
+    /// </summary>
+    public async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CourseRunState state, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var changed = state.Bookings.Where(b => b.Changed && !b.IsNew).ToList();
+        var added = state.Bookings.Where(b => b.IsNew).ToList();
+        if (changed.Count == 0 && added.Count == 0 && !state.RunChanged)
+        {
+            return;
+        }
+        if (changed.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var booking in changed)
+            {
+                var update = new NpgsqlBatchCommand("""
+                    UPDATE bookings SET status = @status, confirmed_at = @confirmed_at, offered_at = @offered_at,
+                        offer_expires_at = @offer_expires_at, cancelled_at = @cancelled_at, cancellation = @cancellation,
+                        cancel_reason = @cancel_reason, updated_at = @now, sequence = sequence + 1
+                    WHERE id = @id
+                    """);
+                update.Parameters.AddWithValue("id", booking.Id);
+                AddBookingValues(update, booking, now);
+                batch.BatchCommands.Add(update);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (added.Count > 0)
+        {
+            await InsertAsync(connection, transaction, state.Run.Id, added, now, cancellationToken);
+        }
+        await using var run = new NpgsqlCommand("""
+            UPDATE course_runs SET confirmed_count = @confirmed, offered_count = @offered, waitlisted_count = @waitlisted,
+                status = @status, cancelled_at = @cancelled_at, cancel_reason = coalesce(@cancel_reason, cancel_reason),
+                updated_at = @now, version = version + 1, sequence = sequence + @sequence_step
+            WHERE id = @id AND version = @expected
+            """, connection, transaction);
+        run.Parameters.AddWithValue("id", state.Run.Id);
+        run.Parameters.AddWithValue("expected", state.Version);
+        run.Parameters.AddWithValue("confirmed", state.Bookings.Count(b => b.Status == BookingStatus.CONFIRMED));
+        run.Parameters.AddWithValue("offered", state.Bookings.Count(b => b.Status == BookingStatus.OFFERED));
+        run.Parameters.AddWithValue("waitlisted", state.Bookings.Count(b => b.Status == BookingStatus.WAITLISTED));
+        run.Parameters.AddWithValue("status", state.Run.Cancelled ? "CANCELLED" : "SCHEDULED");
+        run.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)state.Run.CancelledAt ?? DBNull.Value);
+        run.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.CancelReason ?? DBNull.Value);
+        run.Parameters.AddWithValue("now", now);
+        // Only a change a calendar shows (here: cancellation) moves the run's SEQUENCE.
+        run.Parameters.AddWithValue("sequence_step", state.RunChanged ? 1 : 0);
+        if (await run.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            // Unreachable while the row lock is held; kept so a change to the locking can never write silently.
+            throw new InvalidOperationException($"Run {state.Run.Id} was not at version {state.Version} when written under its lock.");
+        }
+    }
+
+    /// <summary>
+    /// Inserts new bookings (confirmed or waitlisted) in the order they were placed, so ids,
+    /// and with them waiting-list order, follow arrival.
+    /// </summary>
+    private static async Task InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, List<LiveBooking> added, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
+            SELECT @run, t.staff_id, t.school_urn, t.status, @now, @booked_by,
+                   CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
+            FROM unnest(@staff, @school, @status) WITH ORDINALITY AS t(staff_id, school_urn, status, n)
+            ORDER BY t.n
+            RETURNING id, staff_id
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("run", runId);
+        insert.Parameters.AddWithValue("now", now);
+        insert.Parameters.AddWithValue("booked_by", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)added[0].BookedBy ?? DBNull.Value);
+        insert.Parameters.AddWithValue("staff", added.Select(b => b.StaffId).ToArray());
+        insert.Parameters.AddWithValue("school", added.Select(b => b.SchoolUrn).ToArray());
+        insert.Parameters.AddWithValue("status", added.Select(b => b.Status.ToString()).ToArray());
+        var ids = new Dictionary<long, long>();
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[reader.GetInt64(1)] = reader.GetInt64(0);
+        }
+        foreach (var booking in added)
+        {
+            booking.Id = ids[booking.StaffId];
+        }
+    }
+
+    private static void AddBookingValues(NpgsqlBatchCommand command, LiveBooking booking, DateTimeOffset now)
+    {
+        command.Parameters.AddWithValue("status", booking.Status.ToString());
+        command.Parameters.AddWithValue("confirmed_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.ConfirmedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("offered_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.OfferedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("offer_expires_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.OfferExpiresAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.CancelledAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("cancellation", NpgsqlTypes.NpgsqlDbType.Text, (object?)booking.Cancellation?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)booking.CancelReason ?? DBNull.Value);
+        command.Parameters.AddWithValue("now", now);
+    }
+}

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>What the booked person answers in an evaluation.</summary>
+public sealed record EvaluationAnswers(ContentRating Content, Agreement KnowledgeImproved, Agreement ConfidenceImproved, string? Comments);

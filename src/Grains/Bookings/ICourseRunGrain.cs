@@ -1,0 +1,34 @@
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Courses;
+using InclusionNetwork.Runtime;
+
+namespace InclusionNetwork.Grains.Bookings;
+
+/// <summary>
+/// A run, keyed by its id: the one place its bookings change. Every command reads the run
+/// under its row lock, checks the rules, and writes its whole outcome in one transaction.
+/// </summary>
+public interface ICourseRunGrain : IGrainWithIntegerKey
+{
+    /// <summary>Books places for staff (ids as sent, so refusals can name their place in the request).</summary>
+    Task<BookPlacesResult> BookAsync(Viewer viewer, IReadOnlyList<string> staffIds);
+
+    /// <summary>Cancels a booking (declines an offer); a freed place is offered to the waiting list.</summary>
+    Task<CommandResult<Booking>> CancelBookingAsync(Viewer viewer, long bookingId, string? reason);
+
+    Task<CommandResult<Booking>> AcceptOfferAsync(Viewer viewer, long bookingId);
+
+    /// <summary>Cancels the run and every live booking on it. The course's provider and admins only.</summary>
+    Task<CommandResult<CourseRun>> CancelRunAsync(Viewer viewer, string? reason);
+
+    /// <summary>Records a session's register. The course's provider and admins only.</summary>
+    Task<CommandResult<IReadOnlyList<Attendance>>> RecordAttendanceAsync(Viewer viewer, long sessionId, IReadOnlyList<AttendanceMark> marks);
+
+    Task<CommandResult<Booking>> SubmitEvaluationAsync(Viewer viewer, long bookingId, EvaluationAnswers answers);
+
+    Task<CommandResult<Booking>> SubmitFollowUpAsync(Viewer viewer, long bookingId, Implementation implemented, string? notes);
+
+    /// <summary>Lapses offers past their expiry and passes the places on (what the offer-expiry reminder does).</summary>
+    Task SettleOffersAsync();
+}

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.Courses;
+
+/// <summary>How a course is delivered.</summary>
+public enum DeliveryMode { IN_PERSON, LIVE_ONLINE, E_LEARNING, RECORDED_WEBINAR, BLENDED }
