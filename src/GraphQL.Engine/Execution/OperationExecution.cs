@@ -239,7 +239,8 @@ internal sealed partial class OperationExecution
         object? resolved;
         if (field.SourceAccessor is { } accessor)
         {
-            resolved = source is null ? null : accessor(source);
+            // Introspection objects are never null; __schema ignores its (root) parent.
+            resolved = accessor(source!);
         }
         else if (field.Resolver is { } resolver)
         {
