@@ -1,4 +1,5 @@
 using InclusionNetwork.GraphQL.Accounts;
+using InclusionNetwork.GraphQL.Calendars;
 using InclusionNetwork.GraphQL.Places;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<ISchemaModule, AccountsModule>();
         services.AddSingleton<ISchemaModule, PlacesModule>();
+        services.AddSingleton<ISchemaModule, CalendarsModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

@@ -35,6 +35,7 @@ public static class SiloApplication
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapSchoolImportEndpoints();
+        app.MapCalendarEndpoints();
         app.MapWebApp();
         return app;
     }

@@ -1,4 +1,5 @@
 using InclusionNetwork.Grains.Bookings;
+using InclusionNetwork.Grains.Calendars;
 using InclusionNetwork.Grains.Places;
 using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.Runtime;
@@ -21,6 +22,7 @@ public static class DomainExtensions
         builder.Services.AddSingleton<PlacesDirectory>();
         builder.Services.AddSingleton<StaffVisibility>();
         builder.Services.AddCoursesAndBookings(builder.Configuration);
+        builder.Services.AddCalendarFeeds(builder.Configuration);
         return builder;
     }
 }
