@@ -1,5 +1,8 @@
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Calendars;
+using InclusionNetwork.Grains.Leaders;
+using InclusionNetwork.Grains.Networks;
+using InclusionNetwork.Grains.PeerReview;
 using InclusionNetwork.Grains.Places;
 using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.Runtime;
@@ -21,6 +24,16 @@ public static class DomainExtensions
         builder.Services.AddSingleton<SchoolQueries>();
         builder.Services.AddSingleton<PlacesDirectory>();
         builder.Services.AddSingleton<StaffVisibility>();
+        // Peer review and networks: stores and queries of the clusters, cycles, visits and meetings.
+        builder.Services.Configure<PeerReviewOptions>(builder.Configuration.GetSection("PeerReview"));
+        builder.Services.AddSingleton<LeaderQueries>();
+        builder.Services.AddSingleton<PeerReviewQueries>();
+        builder.Services.AddSingleton<ClusterStore>();
+        builder.Services.AddSingleton<VisitStore>();
+        builder.Services.AddSingleton<ReviewDataStore>();
+        builder.Services.AddSingleton<IStaffVisibilityRule, ClusterLeaderStaffVisibilityRule>();
+        builder.Services.AddSingleton<NetworkQueries>();
+        builder.Services.AddSingleton<NetworkStore>();
         builder.Services.AddCoursesAndBookings(builder.Configuration);
         builder.Services.AddCalendarFeeds(builder.Configuration);
         return builder;

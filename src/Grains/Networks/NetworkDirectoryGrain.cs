@@ -1,0 +1,14 @@
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Runtime;
+
+namespace InclusionNetwork.Grains.Networks;
+
+/// <summary>Creates network series; only admins may.</summary>
+public sealed class NetworkDirectoryGrain(NetworkStore store) : Grain, INetworkDirectoryGrain
+{
+    public async Task<CommandResult<Network>> CreateNetworkAsync(Viewer viewer, NewNetwork network) =>
+        viewer.IsAdmin
+            ? await store.CreateAsync(network)
+            : CommandResult<Network>.Failure(DomainError.NotAllowed("Only admins may create networks."));
+}

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.PeerReview;
+
+/// <summary>An action as a report submits it.</summary>
+public sealed record NewReviewAction(string Description, DateOnly? DueDate);

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.PeerReview;
+
+/// <summary>One action of a report's plan.</summary>
+public sealed record ReviewAction(long Id, long VisitId, string Description, DateOnly? DueDate, ActionStatus Status);

@@ -1,0 +1,4 @@
+namespace InclusionNetwork.Grains.PeerReview;
+
+/// <summary>A cluster's review cycle for its academic year: one visit per member school.</summary>
+public sealed record ReviewCycle(long Id, long ClusterId, string AcademicYear, DateTimeOffset? PlannedAt);

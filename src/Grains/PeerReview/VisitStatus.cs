@@ -1,0 +1,7 @@
+namespace InclusionNetwork.Grains.PeerReview;
+
+/// <summary>
+/// A visit's life, as the contract gives it: PROPOSED -> CONFIRMED -> COMPLETED -> REPORTED
+/// -> FOLLOWED_UP; CANCELLED at any point before COMPLETED.
+/// </summary>
+public enum VisitStatus { PROPOSED, CONFIRMED, COMPLETED, REPORTED, FOLLOWED_UP, CANCELLED }

@@ -1,0 +1,167 @@
+using InclusionNetwork.Grains.Common;
+using Npgsql;
+
+namespace InclusionNetwork.Grains.PeerReview;
+
+/// <summary>
+/// Writes of visits: each change in one transaction, guarded by the visit's version. The
+/// unique indexes on (leader, day) and (person, day) refuse a clash another silo made
+/// between our read and our write; that comes back as a CLASH error, nothing written.
+/// </summary>
+public sealed class VisitStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public async Task<ReviewVisit?> LoadAsync(long visitId)
+    {
+        await using var command = dataSource.CreateCommand(PeerReviewQueries.VisitSelect + " WHERE v.id = @id" + PeerReviewQueries.VisitGroupBy);
+        command.Parameters.AddWithValue("id", visitId);
+        return (await PeerReviewQueries.ReadVisitsAsync(command, CancellationToken.None)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<ReviewVisit>> LoadCycleAsync(long cycleId)
+    {
+        await using var command = dataSource.CreateCommand(PeerReviewQueries.VisitSelect + " WHERE v.cycle_id = @id" + PeerReviewQueries.VisitGroupBy);
+        command.Parameters.AddWithValue("id", cycleId);
+        return await PeerReviewQueries.ReadVisitsAsync(command, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Updates the visit's row with <paramref name="set"/> (a SQL SET list; <c>@now</c> is bound)
+    /// if it is still at <paramref name="visit"/>'s version, then runs <paramref name="then"/> in
+    /// the same transaction.
+    /// </summary>
+    /// <returns>Null when another writer got there first; an error when <paramref name="then"/> refused; else success.</returns>
+    public async Task<WriteOutcome> UpdateAsync(ReviewVisit visit, string set, Action<NpgsqlParameterCollection>? parameters = null,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task>? then = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var update = new NpgsqlCommand(
+            $"UPDATE review_visits SET {set}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version", connection, transaction))
+        {
+            update.Parameters.AddWithValue("id", visit.Id);
+            update.Parameters.AddWithValue("version", visit.Version);
+            update.Parameters.AddWithValue("now", clock.GetUtcNow());
+            parameters?.Invoke(update.Parameters);
+            try
+            {
+                if (await update.ExecuteNonQueryAsync() == 0)
+                {
+                    return WriteOutcome.Conflict;
+                }
+                if (then is not null)
+                {
+                    await then(connection, transaction);
+                }
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                return WriteOutcome.Clashed(e.ConstraintName);
+            }
+        }
+        await transaction.CommitAsync();
+        return WriteOutcome.Written;
+    }
+
+    /// <summary>Replaces the visit's reviewers; their review_date carries the visit's date so the (person, day) index can guard.</summary>
+    public static async Task ReplaceReviewersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long visitId, DateOnly date,
+        IReadOnlyList<(long StaffId, string SchoolUrn)> reviewers)
+    {
+        await using var command = new NpgsqlCommand("""
+            DELETE FROM visit_reviewers WHERE visit_id = @visit;
+            INSERT INTO visit_reviewers (visit_id, staff_id, school_urn, review_date) SELECT @visit, unnest(@staff), unnest(@schools), @date;
+            """, connection, transaction);
+        command.Parameters.AddWithValue("visit", visitId);
+        command.Parameters.AddWithValue("staff", reviewers.Select(r => r.StaffId).ToArray());
+        command.Parameters.AddWithValue("schools", reviewers.Select(r => r.SchoolUrn).ToArray());
+        command.Parameters.AddWithValue("date", date);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Writes a plan: every planned visit PROPOSED with its date and reviewers, or nothing.</summary>
+    public async Task<WriteOutcome> SavePlanAsync(Cluster cluster, IReadOnlyList<PlannedVisit> plan, IReadOnlyDictionary<long, string> staffSchools)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        try
+        {
+            await using (var cycle = new NpgsqlCommand(
+                "UPDATE review_cycles SET planned_at = @now, updated_at = @now, version = version + 1 WHERE id = @id", connection, transaction))
+            {
+                cycle.Parameters.AddWithValue("now", now);
+                cycle.Parameters.AddWithValue("id", cluster.CycleId);
+                await cycle.ExecuteNonQueryAsync();
+            }
+            foreach (var visit in plan)
+            {
+                await using var upsert = new NpgsqlCommand("""
+                    INSERT INTO review_visits (cycle_id, host_urn, status, visit_date, leader_id, proposed_at, created_at, updated_at)
+                    VALUES (@cycle, @host, 'PROPOSED', @date, @leader, @now, @now, @now)
+                    ON CONFLICT (cycle_id, host_urn) DO UPDATE
+                        SET visit_date = excluded.visit_date, leader_id = excluded.leader_id, proposed_at = excluded.proposed_at,
+                            updated_at = excluded.updated_at, sequence = review_visits.sequence + 1, version = review_visits.version + 1
+                        WHERE review_visits.status = 'PROPOSED'
+                    RETURNING id
+                    """, connection, transaction);
+                upsert.Parameters.AddWithValue("cycle", cluster.CycleId);
+                upsert.Parameters.AddWithValue("host", visit.HostUrn);
+                upsert.Parameters.AddWithValue("date", visit.Date);
+                upsert.Parameters.Add(new NpgsqlParameter<long?>("leader", cluster.LeaderId));
+                upsert.Parameters.AddWithValue("now", now);
+                if (await upsert.ExecuteScalarAsync() is not long id)
+                {
+                    // The visit was confirmed while we planned: plan again from fresh facts.
+                    return WriteOutcome.Conflict;
+                }
+                await ReplaceReviewersAsync(connection, transaction, id, visit.Date, visit.ReviewerStaffIds.Select(s => (s, staffSchools[s])).ToList());
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return WriteOutcome.Clashed(e.ConstraintName);
+        }
+        await transaction.CommitAsync();
+        return WriteOutcome.Written;
+    }
+
+    /// <summary>Adds the notification for each recipient (the cluster's ILE and the host's bookers), once per kind, visit and due date.</summary>
+    public async Task NotifyAsync(string kind, ReviewVisit visit, DateOnly dueOn, string subject, string body)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO notifications (kind, subject_type, subject_id, recipient_email, subject, body, due_on, created_at)
+            SELECT @kind, 'review_visit', @visit, e.email, @subject, @body, @due, @now FROM (
+                SELECT l.email FROM peer_review_clusters k JOIN inclusion_leaders l ON l.id = k.leader_id WHERE k.id = @cluster
+                UNION
+                SELECT a.email FROM accounts a JOIN account_roles r ON r.account_id = a.id AND r.role = 'SCHOOL_BOOKER'
+                WHERE a.school_urn = @host AND a.disabled_at IS NULL
+            ) e
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("visit", visit.Id);
+        command.Parameters.AddWithValue("subject", subject);
+        command.Parameters.AddWithValue("body", body);
+        command.Parameters.AddWithValue("due", dueOn);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("cluster", visit.ClusterId);
+        command.Parameters.AddWithValue("host", visit.HostUrn);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>How a guarded write went.</summary>
+public sealed record WriteOutcome(bool Succeeded, bool Stale, IReadOnlyList<DomainError> Errors)
+{
+    public static readonly WriteOutcome Written = new(true, false, []);
+    public static readonly WriteOutcome Conflict = new(false, true, []);
+
+    /// <summary>The command's rules refused it; nothing was written.</summary>
+    public static WriteOutcome Refused(params DomainError[] errors) => new(false, false, errors);
+
+    public static WriteOutcome Clashed(string? constraint) => Refused(new DomainError(ErrorCodes.Clash, constraint switch
+    {
+        "review_visits_leader_day" => "The cluster's ILE was booked onto another visit that day meanwhile.",
+        "visit_reviewers_person_day" => "One of the reviewers was put on another visit that day meanwhile.",
+        _ => "Another change got there first; try again.",
+    }));
+}
