@@ -49,7 +49,12 @@ function isCurrent(href, path) {
 
 function renderNavigation() {
   const path = location.pathname;
-  const section = document.getElementById('service-navigation');
+  // A new element each time: GOV.UK Frontend refuses to initialise one element twice.
+  const section = document.createElement('section');
+  section.id = 'service-navigation';
+  section.className = 'govuk-service-navigation';
+  section.dataset.module = 'govuk-service-navigation';
+  section.setAttribute('aria-label', 'Service information');
   section.innerHTML = html`
     <div class="govuk-width-container">
       <div class="govuk-service-navigation__container">
@@ -69,6 +74,7 @@ function renderNavigation() {
         </nav>
       </div>
     </div>`.text;
+  document.getElementById('service-navigation').replaceWith(section);
   new ServiceNavigation(section);
 }
 

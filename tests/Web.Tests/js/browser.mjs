@@ -1,0 +1,62 @@
+// Shared browser plumbing for the journeys: Debian's Chromium (never a downloaded one),
+// a fresh profile per run, axe-core on every page, a screenshot of every page, and a
+// failure for any script error or Content-Security-Policy violation.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// WCAG 2.2 A and AA, plus axe's best practices (landmarks, headings, one main).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+export async function openBrowser({ baseUrl, artifacts }) {
+  mkdirSync(artifacts, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'inclusion-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const problems = [];
+  const pages = [];
+  const watch = (page) => {
+    page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`CSP violation on ${page.url()}: ${m.text()}`);
+    });
+  };
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+
+  /** axe-core on the page as it is now, and a full-page screenshot named after it. */
+  async function check(name) {
+    await page.waitForLoadState('networkidle');
+    // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
+    await page.evaluate(axeSource);
+    const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+    pages.push(name);
+    if (result.violations.length) {
+      const detail = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
+      throw new Error(`axe-core found ${result.violations.length} violation(s) on ${name} (${page.url()}):\n  ${detail}`);
+    }
+    if (problems.length) throw new Error(problems.join('\n'));
+  }
+
+  async function close() {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+
+  return { context, page, check, close, pages, problems };
+}
