@@ -1,5 +1,7 @@
 using InclusionNetwork.GraphQL.Accounts;
+using InclusionNetwork.GraphQL.Bookings;
 using InclusionNetwork.GraphQL.Calendars;
+using InclusionNetwork.GraphQL.Directory;
 using InclusionNetwork.GraphQL.Places;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +14,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<ISchemaModule, AccountsModule>();
         services.AddSingleton<ISchemaModule, PlacesModule>();
+        services.AddSingleton<ISchemaModule, DirectoryModule>();
+        services.AddSingleton<ISchemaModule, BookingsModule>();
         services.AddSingleton<ISchemaModule, CalendarsModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;

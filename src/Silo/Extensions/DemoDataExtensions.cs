@@ -10,6 +10,7 @@ public static class DemoDataExtensions
     {
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         builder.Services.AddSingleton<DemoDataLoader>();
+        builder.Services.AddSingleton<IDemoDataStep, CoursesDemoDataStep>();
         return builder;
     }
 

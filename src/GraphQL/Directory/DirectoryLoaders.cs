@@ -1,0 +1,36 @@
+using InclusionNetwork.Grains.Courses;
+using InclusionNetwork.GraphQL.Engine.Execution;
+
+namespace InclusionNetwork.GraphQL.Directory;
+
+/// <summary>
+/// Per-request batched loads of courses, runs and sessions: a page of twenty courses with
+/// their runs and sessions costs one statement per level, not one per item.
+/// </summary>
+public static class DirectoryLoaders
+{
+    public static Task<Course?> CourseAsync(IResolverContext ctx, long id) =>
+        ctx.DataLoader<long, Course>("directory.courseById",
+            async (ids, ct) => await ctx.Service<CourseQueries>().FindManyAsync(ids, ct)).LoadAsync(id);
+
+    public static Task<CourseRun?> RunAsync(IResolverContext ctx, long id) =>
+        ctx.DataLoader<long, CourseRun>("directory.runById",
+            async (ids, ct) => await ctx.Service<CourseRunQueries>().FindManyAsync(ids, ct)).LoadAsync(id);
+
+    public static Task<CourseSession?> SessionAsync(IResolverContext ctx, long id) =>
+        ctx.DataLoader<long, CourseSession>("directory.sessionById",
+            async (ids, ct) => await ctx.Service<CourseRunQueries>().FindSessionsAsync(ids, ct)).LoadAsync(id);
+
+    public static async Task<IReadOnlyList<CourseSession>> SessionsOfRunAsync(IResolverContext ctx, long runId) =>
+        await ctx.GroupedDataLoader<long, CourseSession>("directory.sessionsByRun",
+            async (ids, ct) => await ctx.Service<CourseRunQueries>().SessionsOfAsync(ids, ct)).LoadAsync(runId) ?? [];
+
+    /// <summary>Runs of a course by start; past ones only when asked (two loaders, one per answer).</summary>
+    public static async Task<IReadOnlyList<CourseRun>> RunsOfCourseAsync(IResolverContext ctx, long courseId, bool includePast)
+    {
+        var now = ctx.Service<TimeProvider>().GetUtcNow();
+        var loader = ctx.GroupedDataLoader<long, CourseRun>(includePast ? "directory.allRunsByCourse" : "directory.currentRunsByCourse",
+            async (ids, ct) => await ctx.Service<CourseRunQueries>().OfCoursesAsync(ids, includePast, now, ct));
+        return await loader.LoadAsync(courseId) ?? [];
+    }
+}
