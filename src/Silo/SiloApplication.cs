@@ -20,6 +20,7 @@ public static class SiloApplication
         builder.AddDomain();
         builder.AddIdentity();
         builder.AddDemoData();
+        builder.AddGraphQL();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +36,7 @@ public static class SiloApplication
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapSchoolImportEndpoints();
+        app.MapInclusionGraphQL();
         app.MapCalendarEndpoints();
         app.MapWebApp();
         return app;

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Text.Json;
 using InclusionNetwork.GraphQL.Engine.Types;
 using InclusionNetwork.TestSupport;

@@ -1,0 +1,6 @@
+using InclusionNetwork.TestSupport;
+
+namespace InclusionNetwork.GraphQL.Tests;
+
+[CollectionDefinition(PostgresCollection.Name)]
+public sealed class PostgresCollectionDefinition : ICollectionFixture<PostgresFixture>;

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace InclusionNetwork.TestSupport;
+
+/// <summary>
+/// Counts the SQL statements Npgsql sends to one database while it is alive, from
+/// Npgsql's own tracing, so a test can prove a query costs a constant number of round trips.
+/// </summary>
+public sealed class SqlStatementCounter : IDisposable
+{
+    private readonly ActivityListener listener;
+    private int count;
+
+    public SqlStatementCounter(string databaseName)
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            // Npgsql adds the database tag after the activity starts, so count when it stops.
+            ActivityStopped = activity =>
+            {
+                var database = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
+                if (Equals(database, databaseName))
+                {
+                    Interlocked.Increment(ref count);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    public int Count => Volatile.Read(ref count);
+
+    public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    public void Dispose() => listener.Dispose();
+}
