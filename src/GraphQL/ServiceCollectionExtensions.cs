@@ -3,6 +3,7 @@ using InclusionNetwork.GraphQL.Bookings;
 using InclusionNetwork.GraphQL.Calendars;
 using InclusionNetwork.GraphQL.Directory;
 using InclusionNetwork.GraphQL.Places;
+using InclusionNetwork.GraphQL.Uptake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionNetwork.GraphQL;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, DirectoryModule>();
         services.AddSingleton<ISchemaModule, BookingsModule>();
         services.AddSingleton<ISchemaModule, CalendarsModule>();
+        services.AddSingleton<ISchemaModule, UptakeModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

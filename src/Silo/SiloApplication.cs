@@ -38,6 +38,7 @@ public static class SiloApplication
         app.MapSchoolImportEndpoints();
         app.MapInclusionGraphQL();
         app.MapCalendarEndpoints();
+        app.MapUptakeReportEndpoints();
         app.MapWebApp();
         return app;
     }

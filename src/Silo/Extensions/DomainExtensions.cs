@@ -5,6 +5,7 @@ using InclusionNetwork.Grains.Networks;
 using InclusionNetwork.Grains.PeerReview;
 using InclusionNetwork.Grains.Places;
 using InclusionNetwork.Grains.Schools;
+using InclusionNetwork.Grains.Uptake;
 using InclusionNetwork.Runtime;
 
 namespace InclusionNetwork.Silo.Extensions;
@@ -36,6 +37,7 @@ public static class DomainExtensions
         builder.Services.AddSingleton<NetworkStore>();
         builder.Services.AddCoursesAndBookings(builder.Configuration);
         builder.Services.AddCalendarFeeds(builder.Configuration);
+        builder.Services.AddUptake();
         return builder;
     }
 }

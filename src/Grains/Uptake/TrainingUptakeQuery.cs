@@ -1,0 +1,56 @@
+using Npgsql;
+
+namespace InclusionNetwork.Grains.Uptake;
+
+/// <summary>
+/// Training uptake in one statement: CONFIRMED bookings of open schools' staff on runs whose
+/// first session starts in the academic year (cancelled, offered and waitlisted places do
+/// not count), optionally of one strand or one course. A booking is completed when every
+/// session of its run was attended; a run has ended when its last session has.
+/// </summary>
+public sealed class TrainingUptakeQuery(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            WITH {UptakeGroups.Ctes(by)},
+            booked AS (
+                SELECT b.school_urn AS urn,
+                       count(*) AS bookings,
+                       count(*) FILTER (WHERE b.completed_at IS NOT NULL) AS completions,
+                       count(*) FILTER (WHERE r.ends_at <= @now) AS ended,
+                       count(*) FILTER (WHERE r.ends_at <= @now AND b.completed_at IS NOT NULL) AS ended_completions
+                FROM course_runs r
+                JOIN courses c ON c.id = r.course_id
+                JOIN bookings b ON b.run_id = r.id
+                WHERE r.starts_at >= @year_start AND r.starts_at < @year_end
+                  AND b.status = 'CONFIRMED'
+                  AND (@strand::text IS NULL OR c.strand = @strand)
+                  AND (@course_id::bigint IS NULL OR c.id = @course_id)
+                GROUP BY b.school_urn)
+            SELECT g.group_name,
+                   count(o.urn)::int,
+                   count(k.urn)::int,
+                   coalesce(sum(k.bookings), 0)::int,
+                   coalesce(sum(k.completions), 0)::int,
+                   coalesce(sum(k.ended), 0)::int,
+                   coalesce(sum(k.ended_completions), 0)::int
+            FROM groups g
+            LEFT JOIN open_schools o ON o.group_key = g.group_key
+            LEFT JOIN booked k ON k.urn = o.urn
+            GROUP BY g.group_key, g.group_name, g.ord
+            ORDER BY g.ord
+            """);
+        UptakeGroups.AddParameters(command, by);
+        UptakeParameters.AddPeriod(command, period);
+        UptakeParameters.AddCourseFilter(command, filter);
+        var rows = new List<TrainingUptake>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new TrainingUptake(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+        }
+        return rows;
+    }
+}
