@@ -2,6 +2,8 @@ using InclusionNetwork.GraphQL.Accounts;
 using InclusionNetwork.GraphQL.Bookings;
 using InclusionNetwork.GraphQL.Calendars;
 using InclusionNetwork.GraphQL.Directory;
+using InclusionNetwork.GraphQL.Networks;
+using InclusionNetwork.GraphQL.PeerReview;
 using InclusionNetwork.GraphQL.Places;
 using InclusionNetwork.GraphQL.Uptake;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, DirectoryModule>();
         services.AddSingleton<ISchemaModule, BookingsModule>();
         services.AddSingleton<ISchemaModule, CalendarsModule>();
+        services.AddSingleton<ISchemaModule, PeerReviewModule>();
+        services.AddSingleton<ISchemaModule, NetworksModule>();
         services.AddSingleton<ISchemaModule, UptakeModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;

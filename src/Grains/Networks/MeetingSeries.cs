@@ -24,7 +24,7 @@ public static class MeetingSeries
         var windowEnd = LondonTime.At(new DateOnly(horizonYear, 9, 1), TimeOnly.MinValue);
         return rule.Expand(wallClock, LondonTime.Zone, firstStartsAt.AddMinutes(-1), windowEnd)
             .Take(MaxOccurrences)
-            .Select(o => o.Instant)
+            .Select(o => o.Instant.ToUniversalTime())
             .ToList();
     }
 }

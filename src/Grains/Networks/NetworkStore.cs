@@ -43,11 +43,11 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
         }
         else if (network.FirstStartsAt is { } single)
         {
-            starts.Add((single, null));
+            starts.Add((single.ToUniversalTime(), null));
         }
         for (var i = 0; i < network.MeetingStarts.Count; i++)
         {
-            starts.Add((network.MeetingStarts[i], null));
+            starts.Add((network.MeetingStarts[i].ToUniversalTime(), null));
         }
         if (errors.Count > 0)
         {
@@ -73,7 +73,7 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
             insert.Parameters.Add(new NpgsqlParameter<long?>("cluster", network.ClusterId));
             insert.Parameters.Add(new NpgsqlParameter<long?>("organiser", network.OrganiserLeaderId));
             insert.Parameters.Add(new NpgsqlParameter<string?>("recurrence", network.Recurrence is null ? null : RecurrenceRule.Parse(network.Recurrence).ToString()));
-            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("first", network.FirstStartsAt) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("first", network.FirstStartsAt?.ToUniversalTime()) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
             insert.Parameters.AddWithValue("duration", (int)duration.TotalMinutes);
             insert.Parameters.Add(new NpgsqlParameter<string?>("location", string.IsNullOrWhiteSpace(network.Location) ? null : network.Location.Trim()));
             insert.Parameters.AddWithValue("now", now);
@@ -112,8 +112,8 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
             """);
         insert.Parameters.AddWithValue("network", networkId);
         insert.Parameters.AddWithValue("title", title.Trim());
-        insert.Parameters.AddWithValue("starts", startsAt);
-        insert.Parameters.AddWithValue("ends", endsAt);
+        insert.Parameters.AddWithValue("starts", startsAt.ToUniversalTime());
+        insert.Parameters.AddWithValue("ends", endsAt.ToUniversalTime());
         insert.Parameters.Add(new NpgsqlParameter<string?>("location", string.IsNullOrWhiteSpace(location) ? null : location.Trim()));
         insert.Parameters.AddWithValue("now", clock.GetUtcNow());
         var id = (long)(await insert.ExecuteScalarAsync())!;
@@ -151,8 +151,8 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
             UPDATE meetings SET starts_at = @starts, ends_at = @ends, location = coalesce(@location, location), updated_at = @now, sequence = sequence + 1
             WHERE id = @id AND sequence = @sequence
             """);
-        update.Parameters.AddWithValue("starts", startsAt);
-        update.Parameters.AddWithValue("ends", endsAt);
+        update.Parameters.AddWithValue("starts", startsAt.ToUniversalTime());
+        update.Parameters.AddWithValue("ends", endsAt.ToUniversalTime());
         update.Parameters.Add(new NpgsqlParameter<string?>("location", string.IsNullOrWhiteSpace(location) ? null : location.Trim()));
         update.Parameters.AddWithValue("now", clock.GetUtcNow());
         update.Parameters.AddWithValue("id", meeting.Id);

@@ -11,6 +11,8 @@ public static class DemoDataExtensions
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         builder.Services.AddSingleton<DemoDataLoader>();
         builder.Services.AddSingleton<IDemoDataStep, CoursesDemoDataStep>();
+        builder.Services.AddSingleton<IDemoDataStep, PeerReviewDemoDataStep>();
+        builder.Services.AddSingleton<IDemoDataStep, NetworksDemoDataStep>();
         return builder;
     }
 
