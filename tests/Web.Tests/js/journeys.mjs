@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 
 const PASSWORD = 'demo-password-for-tests';
 
-/** Waits until the app has drawn the page (main loses aria-busy). */
+/** Waits until the app has drawn the page (it marks main data-ready when done). */
 async function ready(page) {
-  await page.waitForSelector('#main-content:not([aria-busy])');
+  await page.waitForSelector('#main-content[data-ready]:not([aria-busy])');
 }
 
 async function go(page, path) {
@@ -87,4 +87,288 @@ export const journeys = {
     await page.locator('.result-window', { hasText: '"areas"' }).waitFor();
     await check('graphql-explorer');
   },
+
+  /** Free text and filters, kept in the address: reloading the shared address shows the same search. */
+  async directory({ page, check }) {
+    await go(page, '/');
+    assert.equal(await heading(page), 'Directory of support');
+    const count = async () => Number((await page.locator('#result-count strong').textContent()).trim());
+    const all = await count();
+    assert.ok(all > 0, 'the demo directory lists courses');
+    await check('directory');
+
+    await page.getByLabel('Search courses and resources').fill('inclusion');
+    await page.getByRole('group', { name: 'Phase' }).getByLabel('Primary').check();
+    await page.getByLabel('Strand').selectOption('SCHOOL_TO_SCHOOL_SYSTEM');
+    await page.getByRole('button', { name: 'Apply filters' }).first().press('Enter');
+    await page.waitForURL(/search=inclusion/);
+    await ready(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('strand'), 'SCHOOL_TO_SCHOOL_SYSTEM');
+    assert.deepEqual(url.searchParams.getAll('phases'), ['PRIMARY']);
+    const filtered = await count();
+    assert.ok(filtered > 0 && filtered <= all, `the filters narrow the results (${filtered} of ${all})`);
+    const first = page.locator('#results > li').first();
+    assert.match(await first.locator('[data-next-date]').textContent(), /\d{4}|No dates yet/);
+    assert.ok((await first.textContent()).includes('District'));
+    assert.ok((await first.textContent()).includes('Places left'));
+    await check('directory-filtered');
+
+    // The address is the search: opening it afresh shows the same filters and results.
+    await page.goto(url.pathname + url.search);
+    await ready(page);
+    assert.equal(await page.getByLabel('Search courses and resources').inputValue(), 'inclusion');
+    assert.equal(await page.getByRole('group', { name: 'Phase' }).getByLabel('Primary').isChecked(), true);
+    assert.equal(await count(), filtered);
+
+    for (const [group, option] of [['Who it is for', 'SENCO'], ['Area of need', 'Whole school'], ['Inclusion framework theme', 'Progress in education'],
+      ['How it is delivered', 'In person'], ['Places and funding', 'Core offer only'], ['Places and funding', 'Only with places free']]) {
+      await page.getByRole('group', { name: group }).getByLabel(option, { exact: true }).check();
+    }
+    await page.getByLabel('Prior knowledge').selectOption('INTERMEDIATE');
+    await page.getByLabel('District').selectOption({ index: 1 });
+    await page.getByLabel('Starting from').fill('2020-01-01');
+    await page.getByLabel('Starting by').fill('2040-12-31');
+    await page.getByRole('button', { name: 'Apply filters' }).last().click();
+    await page.waitForURL(/withPlacesOnly=true/);
+    await ready(page);
+    const every = new URL(page.url()).searchParams;
+    for (const key of ['search', 'strand', 'audiences', 'needTypes', 'frameworkAreas', 'phases', 'priorKnowledge', 'deliveryModes', 'coreOfferOnly', 'withPlacesOnly', 'from', 'to', 'district']) {
+      assert.ok(every.has(key), `the address keeps the ${key} filter`);
+    }
+    await check('directory-every-filter');
+
+    await go(page, '/?search=inclusion');
+    await page.locator('#results a').first().click();
+    await page.waitForURL(/\/courses\//);
+    await ready(page);
+    assert.ok((await page.locator('main h2', { hasText: 'Dates' }).count()) === 1);
+    await check('course');
+  },
+
+  /** One place left, two people: one confirmed, one on the waiting list; a cancellation offers the place on. */
+  async booking({ page, check, params }) {
+    const [first, second] = params.people;
+    await signIn(page, params.booker);
+    await go(page, `/courses/${params.courseId}`);
+    await check('course-for-booker');
+    await page.locator(`a[href="/runs/${params.runId}/book"]`).click();
+    await page.waitForURL(/\/book$/);
+    await ready(page);
+    assert.equal(await page.locator('#places-left').textContent(), '1');
+    await check('book-places');
+
+    await page.getByRole('button', { name: 'Book places' }).click();
+    await page.locator('.govuk-error-summary a', { hasText: 'Select at least one member of staff' }).waitFor();
+    await check('book-places-error');
+
+    await page.getByLabel(first, { exact: true }).check();
+    await page.getByLabel(second, { exact: true }).check();
+    await page.getByRole('button', { name: 'Book places' }).click();
+    const outcomes = page.locator('#outcomes');
+    await outcomes.waitFor();
+    const rows = Object.fromEntries(await outcomes.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()])));
+    assert.deepEqual(rows, { [first]: 'Confirmed', [second]: 'Waiting list, position 1' });
+    await check('booking-outcome');
+
+    await go(page, '/school/bookings');
+    const row = (name) => page.locator('#school-bookings tbody tr', { hasText: name }).filter({ hasText: params.courseTitle });
+    assert.match(await row(first).textContent(), /Confirmed/);
+    assert.match(await row(second).textContent(), /Waiting list, position 1/);
+    await check('school-bookings');
+
+    await row(first).getByRole('button', { name: /^Cancel/ }).click();
+    await page.getByText('The booking is cancelled.').waitFor();
+    await ready(page);
+    assert.match(await row(second).textContent(), /Place offered/);
+    await check('school-bookings-offered');
+
+    await row(second).getByRole('button', { name: /Accept place/ }).click();
+    await page.getByText('The place is accepted').waitFor();
+    await ready(page);
+    assert.match(await row(second).textContent(), /Confirmed/);
+
+    await go(page, `/courses/${params.courseId}`);
+    assert.match(await page.locator(`[data-run-places="${params.runId}"]`).textContent(), /^0 of 1 left/);
+  },
+
+  /** A provider takes attendance session by session, and cancels a run. */
+  async register({ page, check, params }) {
+    await signIn(page, 'provider@demo.test');
+    await go(page, '/provider');
+    assert.equal(await heading(page), 'Registers');
+    await check('registers');
+
+    await go(page, `/runs/${params.pastRunId}/register`);
+    const form = page.locator('form[data-session]').first();
+    const boxes = form.locator('input[name=present]');
+    const total = await boxes.count();
+    assert.ok(total >= 1, 'the register lists the confirmed bookings');
+    await boxes.first().check();
+    for (let i = 1; i < total; i++) await boxes.nth(i).uncheck();
+    await check('register');
+    await form.getByRole('button', { name: /Save attendance/ }).click();
+    await page.getByText(`Attendance saved: 1 of ${total} present.`).waitFor();
+    await ready(page);
+    assert.equal(await page.locator('form[data-session]').first().locator('input[name=present]').first().isChecked(), true);
+    for (let i = 1; i < total; i++) {
+      assert.equal(await page.locator('form[data-session]').first().locator('input[name=present]').nth(i).isChecked(), false);
+    }
+    await check('register-saved');
+
+    await go(page, `/runs/${params.futureRunId}/register`);
+    await page.getByLabel('Reason (optional)').fill('The trainer is unwell.');
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByText('The run is cancelled.').waitFor();
+    await ready(page);
+    assert.match(await page.locator('.govuk-summary-list').first().textContent(), /Cancelled/);
+    await check('register-cancelled');
+  },
+
+  /** A member of staff evaluates a finished course, follows it up, and subscribes to a calendar feed of their bookings. */
+  async staff({ page, check, params, context, baseUrl }) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url() === 'about:blank' ? baseUrl : page.url()).origin });
+    await signIn(page, params.email);
+    await go(page, '/my/bookings');
+    assert.equal(await heading(page), 'My bookings');
+    await check('my-bookings');
+
+    await go(page, `/my/bookings/${params.bookingId}`);
+    await check('my-booking');
+    await page.getByRole('button', { name: 'Send evaluation' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.equal(await page.locator('.govuk-error-summary li').count(), 3);
+    await check('evaluation-errors');
+    await page.getByRole('group', { name: 'How good was the content?' }).getByLabel('Good', { exact: true }).check();
+    await page.getByRole('group', { name: 'My knowledge and skills improved' }).getByLabel('Agree', { exact: true }).check();
+    await page.getByRole('group', { name: /My confidence/ }).getByLabel('Strongly agree', { exact: true }).check();
+    await page.getByLabel('Comments (optional)').fill('Practical and well paced.');
+    await page.getByRole('button', { name: 'Send evaluation' }).click();
+    await page.getByText('Your evaluation is sent.').waitFor();
+    await ready(page);
+    await page.getByRole('group', { name: /put what you learnt into practice/ }).getByLabel('Partly', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send follow-up' }).click();
+    await page.getByText('Your follow-up is sent.').waitFor();
+    await ready(page);
+    assert.match(await page.locator('main').textContent(), /Practical and well paced\./);
+    await check('my-booking-evaluated');
+
+    const ics = await page.request.get(new URL(await page.locator('#booking-ics').getAttribute('href'), baseUrl).href);
+    assert.equal(ics.status(), 200, 'add to calendar downloads the booking as an event');
+    assert.match(await ics.text(), /BEGIN:VEVENT/);
+
+    await page.getByRole('link', { name: 'subscribe to all my bookings' }).click();
+    await page.waitForURL(/\/calendars$/);
+    await ready(page);
+    await calendarFeed(page, check, 'My own bookings', baseUrl);
+  },
+
+  /** Calendars for a school booker: a school feed, created, fetched, revoked. */
+  async calendars({ page, check, params, context, baseUrl }) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await signIn(page, params.email);
+    await go(page, '/calendars');
+    await calendarFeed(page, check, params.scopeText, baseUrl);
+  },
+
+  /** An ILE plans a cycle, sees the proposal, confirms a visit, and works it through to the report's actions. */
+  async peerReview({ page, check, params }) {
+    await signIn(page, params.email);
+    await go(page, '/ile');
+    assert.equal(await heading(page), 'My clusters');
+    await check('my-clusters');
+
+    await go(page, `/ile/clusters/${params.clusterId}`);
+    await check('cluster');
+    await page.getByRole('button', { name: /Plan/ }).click();
+    await page.getByText('The cycle is planned.').waitFor();
+    await ready(page);
+    const visits = page.locator('#visits tbody tr');
+    assert.equal(await visits.count(), params.members, 'one proposed visit per member school');
+    assert.match(await visits.first().textContent(), /Proposed/);
+    await check('cluster-planned');
+
+    await visits.first().getByRole('link', { name: /Move or confirm/ }).click();
+    await page.waitForURL(/\/visits\//);
+    await ready(page);
+    await check('visit-proposed');
+    const proposed = await page.getByLabel('Date of the visit').inputValue();
+    assert.match(proposed, /^\d{4}-\d{2}-\d{2}$/, 'the planner proposed a date');
+    await page.getByRole('group', { name: 'Reviewers' }).locator('input').first().check();
+    await page.getByRole('button', { name: 'Confirm visit' }).click();
+    await page.getByText('The visit is confirmed').waitFor();
+    await ready(page);
+    assert.match(await page.locator('.govuk-summary-list').first().textContent(), /Confirmed/);
+    await check('visit-confirmed');
+
+    await page.getByLabel('Summary of the self-evaluation').fill('Strong pastoral systems; transitions into Year 7 need work.');
+    await page.getByRole('group', { name: 'Focus areas chosen by the host' }).getByLabel('Transitions and independence').check();
+    await page.getByRole('button', { name: 'Submit self-evaluation' }).click();
+    await page.locator('.govuk-notification-banner, .govuk-error-summary').first().waitFor();
+    await ready(page);
+    await check('visit-self-evaluation');
+  },
+
+  /** A commissioner reads every measure by a breakdown, as a table and a chart, and downloads the CSV. */
+  async dashboard({ page, check, baseUrl }) {
+    await signIn(page, 'commissioner@demo.test');
+    await go(page, '/dashboard');
+    assert.equal(await heading(page), 'Uptake and impact');
+    assert.ok((await page.locator('#uptake-table tbody tr').count()) > 1, 'a row per district');
+    assert.equal(await page.locator('svg.app-chart[role=img]').count(), 1);
+    await check('dashboard');
+
+    for (const [measure, groupBy] of [['training', 'AREA'], ['leadership', 'PHASE'], ['peerReview', 'SCHOOL_TYPE']]) {
+      await page.getByLabel('Measure').selectOption(measure);
+      await page.getByLabel('Break down by').selectOption(groupBy);
+      await page.getByRole('button', { name: 'Show figures' }).click();
+      await page.waitForURL(new RegExp(`measure=${measure}&groupBy=${groupBy}`));
+      await ready(page);
+      assert.ok((await page.locator('#uptake-table tbody tr').count()) >= 1);
+      assert.equal(await page.locator('svg.app-chart rect').count(), await page.locator('#uptake-table tbody tr').count(), 'a bar per table row');
+      await check(`dashboard-${measure}`);
+    }
+    const csv = await page.locator('#csv-link').getAttribute('href');
+    assert.match(csv, /^\/reports\/uptake\.csv\?measure=peerReview&groupBy=SCHOOL_TYPE&academicYear=\d{4}%2F\d{2}$/);
+    const response = await page.request.get(new URL(csv, baseUrl).href);
+    assert.equal(response.status(), 200, 'the CSV downloads with the session cookie');
+    assert.match(response.headers()['content-type'], /text\/csv/);
+
+    await page.getByLabel('Measure').selectOption('evaluations');
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await page.waitForURL(/measure=evaluations/);
+    await ready(page);
+    await page.getByText('Responses').waitFor();
+    await check('dashboard-evaluations');
+  },
 };
+
+/** Creates a feed of the given kind, copies its link, fetches the feed, then revokes it. */
+async function calendarFeed(page, check, scopeText, baseUrl) {
+  assert.equal(await heading(page), 'Calendars');
+  await check('calendars');
+  await page.getByLabel(scopeText).check();
+  await page.getByRole('button', { name: 'Create feed' }).click();
+  await page.getByText('The feed is created.').waitFor();
+  await ready(page);
+  const row = page.locator('#feeds tbody tr').last();
+  const url = (await row.locator('code').textContent()).trim();
+  assert.match(url, /^https?:\/\/.+\/calendar\/.+\.ics$/);
+  assert.match(await row.getByRole('link', { name: /Subscribe/ }).getAttribute('href'), /^webcal:\/\//);
+  await row.getByRole('button', { name: /Copy link/ }).click();
+  await page.getByText('Link copied.').waitFor({ state: 'attached' });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  await check('calendars-feed');
+
+  // The link names the public address; fetch the same path from the Silo under test.
+  const feedPath = new URL(url).pathname;
+  const feed = await page.request.get(new URL(feedPath, baseUrl).href);
+  assert.equal(feed.status(), 200);
+  assert.match(await feed.text(), /^BEGIN:VCALENDAR/);
+
+  await row.getByRole('button', { name: /Revoke/ }).click();
+  await page.getByText('The feed is revoked.').waitFor();
+  await ready(page);
+  assert.equal((await page.request.get(new URL(feedPath, baseUrl).href)).status(), 404, 'a revoked link no longer works');
+}

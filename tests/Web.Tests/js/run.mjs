@@ -16,7 +16,7 @@ if (!existsSync(CHROMIUM)) {
 }
 const browser = await openBrowser({ baseUrl, artifacts });
 try {
-  await journey({ ...browser, params: json ? JSON.parse(json) : {} });
+  await journey({ ...browser, baseUrl, params: json ? JSON.parse(json) : {} });
   console.log(JSON.stringify({ journey: name, pages: browser.pages }));
 } catch (e) {
   console.error(`Journey '${name}' failed at ${browser.page.url()}:\n${e.stack ?? e}`);

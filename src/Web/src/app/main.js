@@ -101,6 +101,7 @@ export async function render({ moveFocus = true } = {}) {
   const id = ++renderCount;
   // Busy until the page is drawn: assistive technology waits, and so do the browser tests.
   main.setAttribute('aria-busy', 'true');
+  main.removeAttribute('data-ready');
   const url = new URL(location.href);
   const match = routes.map(([pattern, page, opts]) => [url.pathname.match(pattern), page, opts ?? {}]).find(([m]) => m);
   let view;
@@ -127,6 +128,7 @@ export async function render({ moveFocus = true } = {}) {
   main.innerHTML = html`<div class="app-page">${banner(flash)}${view.body}</div>`.text;
   view.bind?.(main.firstElementChild);
   main.removeAttribute('aria-busy');
+  main.dataset.ready = 'true';
   if (flash) {
     main.querySelector('.govuk-notification-banner').focus();
   } else if (moveFocus) {

@@ -161,7 +161,8 @@ export async function myBookingPage({ params }) {
         ['Status', b.status === 'WAITLISTED' ? tag('WAITLISTED', `Waiting list, position ${b.waitlistPosition}`) : tag(b.status)],
         ['Sessions', html`<ul class="govuk-list">${b.run.sessions.map((s) => html`<li>${session(s)}</li>`)}</ul>`],
         ['Completed', b.completed ? 'Yes, every session attended' : 'Not yet'],
-        ['Calendar', html`<a class="govuk-link" href="/calendars">Add my bookings to my calendar</a>`],
+        ['Calendar', html`<a class="govuk-link" href="/calendar/bookings/${b.id}.ics" download id="booking-ics">Add to calendar<span class="govuk-visually-hidden"> (${b.run.course.title})</span></a>
+          or <a class="govuk-link" href="/calendars">subscribe to all my bookings</a>`],
       ])}
       <h2 class="govuk-heading-l">Evaluation</h2>
       ${b.evaluation ? summaryList([

@@ -157,6 +157,7 @@ export async function visitPage({ params }) {
         ['Reviewers', visit.reviewers.length ? visit.reviewers.map((r) => `${r.name} (${r.school.name})`).join(', ') : 'None yet'],
         ['Focus areas', visit.focusAreas.length ? visit.focusAreas.map(label).join(', ') : 'None yet'],
         ['Self-evaluation', visit.selfEvaluationSubmittedAt ? `Submitted ${dateTime(visit.selfEvaluationSubmittedAt)}` : visit.selfEvaluationDue ? `Due ${civilDate(visit.selfEvaluationDue)}` : 'Due once a date is set'],
+        ...(visit.date ? [['Calendar', html`<a class="govuk-link" href="/calendar/visits/${visit.id}.ics" download>Add the visit to your calendar</a>`]] : []),
         ['Funded release', `${visit.releaseDays} ${visit.releaseDays === 1 ? 'day' : 'days'}`],
         ...(visit.report ? [['Strengths', visit.report.strengths], ['Areas for development', visit.report.areasForDevelopment]] : []),
       ])}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using InclusionNetwork.TestSupport;
+
+namespace InclusionNetwork.Web.Tests;
+
+/// <summary>
+/// Finds or makes, through the public GraphQL API, the data a journey starts from, so each
+/// journey owns what it changes and the journeys can share one Silo.
+/// </summary>
+public static class DemoSetup
+{
+    public sealed record Run(string CourseId, string CourseTitle, string RunId);
+
+    public sealed record School(string Urn, string Name, IReadOnlyList<string> StaffNames);
+
+    public static async Task<JsonElement> QueryAsync(this HttpClient client, string query, object? variables = null, string? path = null)
+    {
+        var response = await client.GraphQLAsync(query, variables);
+        if (response.Errors.Count > 0)
+        {
+            throw new InvalidOperationException($"Set-up query failed: {response.Body}");
+        }
+        return path is null ? response.Data : response.Get(path);
+    }
+
+    /// <summary>A new run of an in-person course, starting in a month, with the given number of places.</summary>
+    public static async Task<Run> ScheduleRunAsync(WebFixture web, int capacity)
+    {
+        using var provider = await web.Silo.SignInAsync("provider@demo.test");
+        var course = (await provider.QueryAsync("{ directory(first: 1, filter: { deliveryModes: [IN_PERSON] }) { nodes { id title } } }", path: "directory.nodes"))[0];
+        var district = (await provider.QueryAsync("{ districts { id } }", path: "districts"))[0].GetProperty("id").GetString();
+        var start = DateTimeOffset.UtcNow.Date.AddDays(35).AddHours(9);
+        var payload = await provider.QueryAsync(
+            "mutation($input: ScheduleRunInput!) { scheduleRun(input: $input) { run { id } errors { code message } } }",
+            new
+            {
+                input = new
+                {
+                    courseId = course.GetProperty("id").GetString(),
+                    sessions = new[] { Session(start), Session(start.AddDays(7)) },
+                    venue = "County Hall, Training Room 2",
+                    districtId = district,
+                    capacity,
+                },
+            }, "scheduleRun");
+        Assert.True(payload.GetProperty("errors").GetArrayLength() == 0, $"scheduleRun refused: {payload}");
+        return new Run(course.GetProperty("id").GetString()!, course.GetProperty("title").GetString()!, payload.GetProperty("run").GetProperty("id").GetString()!);
+    }
+
+    private static object Session(DateTimeOffset start) => new
+    {
+        startsAt = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        endsAt = start.AddHours(3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>An open school with at least <paramref name="staff"/> members of staff, skipping the first <paramref name="skip"/> such schools.</summary>
+    public static async Task<School> SchoolWithStaffAsync(WebFixture web, int staff, int skip = 0)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var schools = await admin.QueryAsync("{ schools(first: 60, filter: { phase: PRIMARY }) { nodes { urn name staff { name } } } }", path: "schools.nodes");
+        var school = schools.EnumerateArray().Where(s => s.GetProperty("staff").GetArrayLength() >= staff).Skip(skip).First();
+        return new School(school.GetProperty("urn").GetString()!, school.GetProperty("name").GetString()!,
+            [.. school.GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("name").GetString()!)]);
+    }
+
+    private const string RunsWithBookings = """
+        { directory(first: 100) { nodes { runs(includePast: true) { id endsAt status
+            bookings { id status completed staff { id email } evaluation { submittedAt } } } } } }
+        """;
+
+    private static async Task<IReadOnlyList<JsonElement>> PastRunsAsync(HttpClient client)
+    {
+        var nodes = await client.QueryAsync(RunsWithBookings, path: "directory.nodes");
+        return [.. nodes.EnumerateArray().SelectMany(n => n.GetProperty("runs").EnumerateArray())
+            .Where(r => r.GetProperty("status").GetString() != "CANCELLED" && r.GetProperty("endsAt").GetDateTimeOffset() < DateTimeOffset.UtcNow)];
+    }
+
+    private static IEnumerable<JsonElement> Confirmed(JsonElement run) =>
+        run.GetProperty("bookings").EnumerateArray().Where(b => b.GetProperty("status").GetString() == "CONFIRMED");
+
+    /// <summary>A run that has ended, with confirmed bookings to take attendance for.</summary>
+    public static async Task<string> PastRunWithBookingsAsync(WebFixture web)
+    {
+        using var provider = await web.Silo.SignInAsync("provider@demo.test");
+        var run = (await PastRunsAsync(provider)).First(r => Confirmed(r).Any());
+        return run.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A completed booking on a finished run, not yet evaluated, of someone with an account; skips the first <paramref name="skip"/>.</summary>
+    public static async Task<(string Email, string BookingId)> BookingToEvaluateAsync(WebFixture web, int skip = 0)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var booking = (await PastRunsAsync(admin)).SelectMany(Confirmed)
+            .Where(b => b.GetProperty("completed").GetBoolean() && b.GetProperty("evaluation").ValueKind == JsonValueKind.Null
+                && b.GetProperty("staff").GetProperty("email").ValueKind == JsonValueKind.String)
+            .Skip(skip).First();
+        return ($"staff.{booking.GetProperty("staff").GetProperty("id").GetString()}@demo.test", booking.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>An active cluster of the current year with no cycle planned yet, and its leader's email.</summary>
+    public static async Task<(string ClusterId, int Members, string LeaderEmail)> UnplannedClusterAsync(WebFixture web)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var clusters = await admin.QueryAsync("{ clusters { id active members { urn } cycle { id } leader { email } } }", path: "clusters");
+        var cluster = clusters.EnumerateArray().First(c => c.GetProperty("active").GetBoolean()
+            && c.GetProperty("cycle").ValueKind == JsonValueKind.Null && c.GetProperty("leader").ValueKind == JsonValueKind.Object);
+        return (cluster.GetProperty("id").GetString()!, cluster.GetProperty("members").GetArrayLength(),
+            cluster.GetProperty("leader").GetProperty("email").GetString()!);
+    }
+}
