@@ -121,8 +121,17 @@ internal sealed record CalendarSeed(
         var bookingA1 = await BookAsync(runId, staffA[0], schools[0], "CONFIRMED");
         await BookAsync(runId, staffA[1], schools[0], "OFFERED");
         await BookAsync(runId, staffB[0], schools[1], "CONFIRMED");
-        var cancelledRunId = await RunAsync([new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero)], confirmed: 1, offered: 0);
-        await BookAsync(cancelledRunId, staffA[0], schools[0], "CONFIRMED");
+        // A run the provider cancelled two days ago, with what cancelling writes.
+        var cancelledRunId = await RunAsync([new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero)], confirmed: 0, offered: 0);
+        var cancelledBooking = await BookAsync(cancelledRunId, staffA[0], schools[0], "CONFIRMED");
+        await ScalarAsync<int>("""
+            UPDATE course_runs SET status = 'CANCELLED', cancelled_at = @at, cancel_reason = 'Venue flooded', sequence = sequence + 1, updated_at = @at
+            WHERE id = @run RETURNING 1
+            """, ("run", cancelledRunId), ("at", now.AddDays(-2)));
+        await ScalarAsync<int>("""
+            UPDATE bookings SET status = 'CANCELLED', cancelled_at = @at, cancellation = 'RUN_CANCELLED', sequence = sequence + 1, updated_at = @at
+            WHERE id = @id RETURNING 1
+            """, ("id", cancelledBooking), ("at", now.AddDays(-2)));
         var sessionIds = await ScalarAsync<long[]>("SELECT ARRAY(SELECT id FROM course_sessions WHERE run_id = @run ORDER BY starts_at)", ("run", runId));
 
         var leaderId = await ScalarAsync<long>("""
