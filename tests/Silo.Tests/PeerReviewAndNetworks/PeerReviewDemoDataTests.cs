@@ -2,7 +2,7 @@ using InclusionNetwork.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace InclusionNetwork.Silo.Tests.PeerReview;
+namespace InclusionNetwork.Silo.Tests.PeerReviewAndNetworks;
 
 [Collection(PostgresCollection.Name)]
 public sealed class PeerReviewDemoDataTests(PostgresFixture postgres)
