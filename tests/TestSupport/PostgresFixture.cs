@@ -14,10 +14,12 @@ namespace InclusionNetwork.TestSupport;
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private const string TemplateName = "inclusion_template";
+    private const string DemoTemplateName = "inclusion_demo_template";
     private readonly string dataRoot = Path.Combine(Path.GetTempPath(), "inclusion-network-tests", Guid.NewGuid().ToString("N"));
     private readonly SemaphoreSlim templateLock = new(1, 1);
     private EmbeddedPostgresServer? server;
     private bool templateReady;
+    private bool demoTemplateReady;
     private int databaseCounter;
 
     /// <summary>Connection string to the cluster's maintenance database, as superuser.</summary>
@@ -60,6 +62,45 @@ public sealed class PostgresFixture : IAsyncLifetime
         var name = NextDatabaseName();
         await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
         return ConnectionStringFor(name);
+    }
+
+    /// <summary>
+    /// A new database holding the demo county (loaded with <see cref="SiloHost.DemoPassword"/>),
+    /// cloned from a template loaded once per run: loading the demo data for every test would
+    /// cost seconds each. A Silo started on it with demo data on finds every step done.
+    /// </summary>
+    public async Task<string> CreateDemoDatabaseAsync()
+    {
+        await EnsureDemoTemplateAsync();
+        var name = NextDatabaseName();
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{DemoTemplateName}\"");
+        return ConnectionStringFor(name);
+    }
+
+    private async Task EnsureDemoTemplateAsync()
+    {
+        await EnsureTemplateAsync();
+        await templateLock.WaitAsync();
+        try
+        {
+            if (demoTemplateReady)
+            {
+                return;
+            }
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{DemoTemplateName}\" TEMPLATE \"{TemplateName}\"");
+            await using (await SiloHost.StartAsync(ConnectionStringFor(DemoTemplateName), loadDemoData: true))
+            {
+            }
+            // A template must have no open connections when it is cloned.
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteOnServerAsync(
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DemoTemplateName}' AND pid <> pg_backend_pid()");
+            demoTemplateReady = true;
+        }
+        finally
+        {
+            templateLock.Release();
+        }
     }
 
     /// <summary>The folder holding the product's migrations, found from the repository root.</summary>

@@ -8,7 +8,7 @@ public sealed class PlacesModuleTests(PostgresFixture postgres)
 {
     private async Task<(SiloHost Silo, string Database)> StartAsync()
     {
-        var connectionString = await postgres.CreateMigratedDatabaseAsync();
+        var connectionString = await postgres.CreateDemoDatabaseAsync();
         return (await SiloHost.StartAsync(connectionString, loadDemoData: true), new NpgsqlConnectionStringBuilder(connectionString).Database!);
     }
 

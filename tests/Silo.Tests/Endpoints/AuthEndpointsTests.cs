@@ -9,7 +9,7 @@ namespace InclusionNetwork.Silo.Tests.Endpoints;
 public sealed class AuthEndpointsTests(PostgresFixture postgres)
 {
     private async Task<SiloHost> StartAsync(int attemptsPerMinute = 100) => await SiloHost.StartAsync(
-        await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true,
+        await postgres.CreateDemoDatabaseAsync(), loadDemoData: true,
         settings: [new("Auth:SignInAttemptsPerMinute", attemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SchoolImportEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task Only_admins_may_import()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
         using var anonymous = silo.CreateClient();
         using var commissioner = await silo.SignInAsync("commissioner@demo.test");
 
@@ -29,7 +29,7 @@ public sealed class SchoolImportEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_bad_row_is_reported_by_line_and_nothing_changes()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
         using var admin = await silo.SignInAsync("admin@demo.test");
         var before = await CountSchoolsAsync(silo);
 
@@ -47,7 +47,7 @@ public sealed class SchoolImportEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_good_file_imports_and_reimporting_updates_in_place()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
         using var admin = await silo.SignInAsync("admin@demo.test");
 
         var first = await admin.PostAsync("/admin/schools/import", Csv("800001,Good Primary School,Community school,Primary,Open,Dover,CT16 1AA\r\n"));
