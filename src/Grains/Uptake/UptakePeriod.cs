@@ -11,9 +11,10 @@ namespace InclusionNetwork.Grains.Uptake;
 /// </summary>
 public sealed record UptakePeriod(AcademicYear Year, DateTimeOffset Now)
 {
-    public DateTimeOffset StartsAt => LondonTime.At(Year.StartsOn, TimeOnly.MinValue);
+    // In UTC: Npgsql writes timestamptz only from offset-zero values.
+    public DateTimeOffset StartsAt => LondonTime.At(Year.StartsOn, TimeOnly.MinValue).ToUniversalTime();
 
-    public DateTimeOffset EndsBefore => LondonTime.At(Year.EndsOn.AddDays(1), TimeOnly.MinValue);
+    public DateTimeOffset EndsBefore => LondonTime.At(Year.EndsOn.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
 
     /// <summary>
     /// Reads "2025/26", or the year containing today (Europe/London) when <paramref name="academicYear"/>
@@ -21,7 +22,7 @@ public sealed record UptakePeriod(AcademicYear Year, DateTimeOffset Now)
     /// </summary>
     public static UptakePeriod For(string? academicYear, TimeProvider clock)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         if (academicYear is null)
         {
             return new UptakePeriod(AcademicYear.Containing(LondonTime.DateOf(now)), now);

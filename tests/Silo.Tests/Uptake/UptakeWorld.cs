@@ -1,0 +1,74 @@
+using System.Text.Json;
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace InclusionNetwork.Silo.Tests.Uptake;
+
+/// <summary>
+/// The real Silo on its own database holding only <see cref="UptakeCounty"/> (no demo data),
+/// a clock standing at <see cref="UptakeCounty.Now"/>, and one account of each role that
+/// matters to uptake.
+/// </summary>
+internal sealed class UptakeWorld : IAsyncDisposable
+{
+    public const string Commissioner = "commissioner@county.test";
+    public const string Admin = "admin@county.test";
+    public const string Provider = "provider@county.test";
+    public const string Booker = "booker@county.test";
+    public const string Password = "a long enough password";
+
+    private readonly Dictionary<string, HttpClient> clients = [];
+
+    private UptakeWorld(SiloHost silo, ManualClock clock)
+    {
+        Silo = silo;
+        Clock = clock;
+    }
+
+    public SiloHost Silo { get; }
+
+    public ManualClock Clock { get; }
+
+    public static async Task<UptakeWorld> StartAsync(PostgresFixture postgres)
+    {
+        var connectionString = await postgres.CreateMigratedDatabaseAsync();
+        var clock = new ManualClock(UptakeCounty.Now);
+        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: false, clock);
+        await UptakeCounty.SeedAsync(silo.Services.GetRequiredService<NpgsqlDataSource>());
+        var accounts = silo.Services.GetRequiredService<AccountService>();
+        await accounts.CreateAsync(new NewAccount(Commissioner, "Commissioner", Password, [Role.COMMISSIONER]));
+        await accounts.CreateAsync(new NewAccount(Admin, "Admin", Password, [Role.ADMIN]));
+        await accounts.CreateAsync(new NewAccount(Provider, "Provider", Password, [Role.PROVIDER]));
+        await accounts.CreateAsync(new NewAccount(Booker, "Booker", Password, [Role.SCHOOL_BOOKER, Role.STAFF], SchoolUrn: "100001"));
+        return new UptakeWorld(silo, clock);
+    }
+
+    public async Task<HttpClient> AsAsync(string email)
+    {
+        if (!clients.TryGetValue(email, out var client))
+        {
+            client = await Silo.SignInAsync(email, Password);
+            clients[email] = client;
+        }
+        return client;
+    }
+
+    /// <summary>One measure's rows as the commissioner reads them through /graphql.</summary>
+    public async Task<JsonElement> UptakeAsync(string field, string arguments, string selection)
+    {
+        var client = await AsAsync(Commissioner);
+        var response = await client.GraphQLAsync($"{{ uptake {{ {field}({arguments}) {{ {selection} }} }} }}");
+        return response.Get($"uptake.{field}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+        await Silo.DisposeAsync();
+    }
+}
