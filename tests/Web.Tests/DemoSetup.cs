@@ -66,7 +66,7 @@ public static class DemoSetup
 
     private const string RunsWithBookings = """
         { directory(first: 100) { nodes { runs(includePast: true) { id endsAt status
-            bookings { id status completed staff { id email } evaluation { submittedAt } } } } } }
+            bookings { id status completed staff { id email } evaluation { submittedAt } followUp { submittedAt } } } } } }
         """;
 
     private static async Task<IReadOnlyList<JsonElement>> PastRunsAsync(HttpClient client)
@@ -93,18 +93,24 @@ public static class DemoSetup
         using var admin = await web.Silo.SignInAsync("admin@demo.test");
         var booking = (await PastRunsAsync(admin)).SelectMany(Confirmed)
             .Where(b => b.GetProperty("completed").GetBoolean() && b.GetProperty("evaluation").ValueKind == JsonValueKind.Null
+                && b.GetProperty("followUp").ValueKind == JsonValueKind.Null
                 && b.GetProperty("staff").GetProperty("email").ValueKind == JsonValueKind.String)
             .Skip(skip).First();
         return ($"staff.{booking.GetProperty("staff").GetProperty("id").GetString()}@demo.test", booking.GetProperty("id").GetString()!);
     }
 
-    /// <summary>An active cluster of the current year with no cycle planned yet, and its leader's email.</summary>
-    public static async Task<(string ClusterId, int Members, string LeaderEmail)> UnplannedClusterAsync(WebFixture web)
+    /// <summary>An active cluster of the current academic year whose cycle still has visits to propose, and its leader's email.</summary>
+    public static async Task<(string ClusterId, int Members, string LeaderEmail)> ClusterToPlanAsync(WebFixture web)
     {
         using var admin = await web.Silo.SignInAsync("admin@demo.test");
-        var clusters = await admin.QueryAsync("{ clusters { id active members { urn } cycle { id } leader { email } } }", path: "clusters");
-        var cluster = clusters.EnumerateArray().First(c => c.GetProperty("active").GetBoolean()
-            && c.GetProperty("cycle").ValueKind == JsonValueKind.Null && c.GetProperty("leader").ValueKind == JsonValueKind.Object);
+        var today = DateTime.UtcNow;
+        var start = today.Month >= 9 ? today.Year : today.Year - 1;
+        var year = $"{start}/{(start + 1) % 100:00}";
+        var clusters = await admin.QueryAsync("query($year: String) { clusters(academicYear: $year) { id active members { urn } leader { email } cycle { visits { status } } } }",
+            new { year }, "clusters");
+        var cluster = clusters.EnumerateArray().First(c => c.GetProperty("active").GetBoolean() && c.GetProperty("leader").ValueKind == JsonValueKind.Object
+            && (c.GetProperty("cycle").ValueKind == JsonValueKind.Null
+                || c.GetProperty("cycle").GetProperty("visits").EnumerateArray().Any(v => v.GetProperty("status").GetString() == "PROPOSED")));
         return (cluster.GetProperty("id").GetString()!, cluster.GetProperty("members").GetArrayLength(),
             cluster.GetProperty("leader").GetProperty("email").GetString()!);
     }

@@ -130,6 +130,7 @@ public static class WebAppExtensions
               <script type="module" src="/app/explorer.js?v={{version}}"></script>
             </head>
             <body>
+              <header><h1 class="app-visually-hidden">GraphQL explorer</h1></header>
               <main id="graphiql" aria-label="GraphQL explorer"><p>Loading the GraphQL explorer…</p></main>
             </body>
             </html>

@@ -15,4 +15,21 @@ async function fetcher(params) {
   return response.json();
 }
 
-createRoot(document.getElementById('graphiql')).render(<GraphiQL fetcher={fetcher} defaultEditorToolbarOpen={false} />);
+// CodeMirror's hidden textareas carry no label; name each after the editor it belongs to,
+// so screen reader users know where they are typing.
+const EDITOR_NAMES = [
+  ['.graphiql-query-editor', 'Query editor'],
+  ['.graphiql-editor-tool .graphiql-editor:nth-child(1)', 'Variables editor'],
+  ['.graphiql-editor-tool .graphiql-editor:nth-child(2)', 'Headers editor'],
+  ['.result-window', 'Response'],
+];
+
+function labelEditors(root) {
+  for (const [selector, name] of EDITOR_NAMES) {
+    root.querySelectorAll(`${selector} textarea:not([aria-label])`).forEach((t) => t.setAttribute('aria-label', name));
+  }
+}
+
+const container = document.getElementById('graphiql');
+new MutationObserver(() => labelEditors(container)).observe(container, { childList: true, subtree: true });
+createRoot(container).render(<GraphiQL fetcher={fetcher} defaultEditorToolbarOpen={false} />);

@@ -43,7 +43,8 @@ export async function clusterPage({ params }) {
   const { cluster } = await gql(CLUSTER, { id: params.id });
   if (!cluster) return { title: 'Cluster not found', body: html`<h1 class="govuk-heading-l">Cluster not found</h1>` };
   const visits = [...(cluster.cycle?.visits ?? [])].sort((a, b) => (a.date ?? '9').localeCompare(b.date ?? '9'));
-  const proposing = !cluster.cycle || visits.every((v) => v.status === 'PROPOSED' || v.status === 'CANCELLED');
+  // Planning (again) re-proposes dates for visits not yet confirmed; confirmed ones stay.
+  const proposing = !cluster.cycle || visits.some((v) => v.status === 'PROPOSED');
   return {
     title: cluster.name,
     body: html`
@@ -62,10 +63,10 @@ export async function clusterPage({ params }) {
       : html`<p class="govuk-body">The cycle for ${cluster.academicYear} is not planned yet.</p>`}
       ${proposing ? html`
         <form method="post" action="/ile/clusters/${cluster.id}" id="plan" novalidate>
-          <h2 class="govuk-heading-m">${visits.length ? 'Plan the cycle again' : 'Plan the cycle'}</h2>
-          <p class="govuk-body">InclusionNetwork proposes a date for every member school’s visit, in term time and clear of clashes. You can then move and confirm each visit.</p>
+          <h2 class="govuk-heading-m">${visits.length ? 'Propose new dates' : 'Plan the cycle'}</h2>
+          <p class="govuk-body">InclusionNetwork proposes a date for every member school’s visit not yet confirmed, in term time and clear of clashes. You can then move and confirm each visit.</p>
           ${input({ id: 'avoidDates', text: 'Dates to keep clear (optional)', hint: 'Dates as year-month-day, separated by commas, for example 2026-11-17, 2026-12-01' })}
-          ${button(visits.length ? 'Plan again' : 'Plan the cycle')}
+          ${button(visits.length ? 'Propose new dates' : 'Plan the cycle')}
         </form>` : ''}`,
     bind(page) {
       page.querySelector('#plan')?.addEventListener('submit', async (event) => {
