@@ -1,6 +1,6 @@
 // Runs one journey: node run.mjs <journey> <base URL> <screenshot folder> [<JSON parameters>].
 // Exits 0 when every step and every axe-core check passed; otherwise prints why and exits 1.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { CHROMIUM, openBrowser } from './browser.mjs';
 import { journeys } from './journeys.mjs';
 
@@ -14,6 +14,8 @@ if (!existsSync(CHROMIUM)) {
   console.error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   process.exit(3);
 }
+// A failure picture from an earlier run would mislead whoever reads the artifacts.
+rmSync(`${artifacts}/failed-${name}.png`, { force: true });
 const browser = await openBrowser({ baseUrl, artifacts });
 try {
   await journey({ ...browser, baseUrl, params: json ? JSON.parse(json) : {} });

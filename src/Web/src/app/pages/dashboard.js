@@ -33,7 +33,7 @@ const MEASURES = {
 };
 
 /** A horizontal bar chart in SVG; sizes are attributes, not styles, to satisfy the CSP. */
-function chart(rows, field, title, tableId) {
+function chart(rows, field, title, tableId, tableCaption) {
   const barHeight = 28;
   const gap = 10;
   const labelWidth = 260;
@@ -53,7 +53,7 @@ function chart(rows, field, title, tableId) {
             <text class="app-chart__value" x="${labelWidth + width + 6}" y="${y + barHeight / 2 + 5}">${percent(value)}</text></g>`;
         })}
       </svg>
-      <figcaption class="govuk-body-s" id="chart-note">The same figures are in the table <a class="govuk-link" href="#${tableId}">${title} by group</a>.</figcaption>
+      <figcaption class="govuk-body-s" id="chart-note">${title} for each group. The same figures are in the table <a class="govuk-link" href="#${tableId}">${tableCaption}</a>.</figcaption>
     </figure>`;
 }
 
@@ -89,8 +89,8 @@ export async function dashboardPage({ query }) {
     const title = `${m.name} by ${label(groupBy).toLowerCase()}, ${year}`;
     figures = html`
       <h2 class="govuk-heading-l">${title}</h2>
-      ${chart(rows, m.chart[0], m.chart[1], 'uptake-table')}
-      ${table({ caption: `${m.name} by group`, id: 'uptake-table', heads: ['Group', ...m.columns.map(([, h]) => h)],
+      ${chart(rows, m.chart[0], m.chart[1], 'uptake-table', `Figures: ${title}`)}
+      ${table({ caption: `Figures: ${title}`, id: 'uptake-table', heads: ['Group', ...m.columns.map(([, h]) => h)],
         rows: rows.map((r) => [groupBy === 'PHASE' || groupBy === 'SCHOOL_TYPE' ? label(r.group) : r.group,
           ...m.columns.map(([f, , rate]) => (rate ? percent(r[f]) : r[f]))]) })}`;
   }

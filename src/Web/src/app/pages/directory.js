@@ -32,8 +32,11 @@ const DIRECTORY = `query Directory($filter: DirectoryFilter, $orderBy: Directory
   }
 }`;
 
+/** The next run still to start: one already under way is not the "next date". */
 function nextRun(course) {
-  return course.runs.filter((r) => r.status === 'SCHEDULED').sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  const now = new Date().toISOString();
+  return course.runs.filter((r) => r.status === 'SCHEDULED' && new Date(r.startsAt).toISOString() > now)
+    .sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt))[0];
 }
 
 function result(course) {
