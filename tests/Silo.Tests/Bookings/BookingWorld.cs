@@ -35,9 +35,22 @@ public sealed class BookingWorld : IAsyncDisposable
 
     public HttpClient Anonymous { get; } = new();
 
-    public static async Task<BookingWorld> StartAsync(PostgresFixture postgres)
+    /// <param name="maxPoolSize">
+    /// Connections this silo may hold; silos sharing a server must stay under its
+    /// max_connections together, as in any deployment of several silos.
+    /// </param>
+    public static async Task<BookingWorld> StartAsync(PostgresFixture postgres, int? maxPoolSize = null)
     {
-        var connectionString = await postgres.CreateMigratedDatabaseAsync();
+        var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateMigratedDatabaseAsync());
+        if (maxPoolSize is { } size)
+        {
+            connectionString.MaxPoolSize = size;
+        }
+        return await StartAsync(connectionString.ConnectionString);
+    }
+
+    private static async Task<BookingWorld> StartAsync(string connectionString)
+    {
         var clock = new ManualClock(Today);
         var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock, Settings);
         var world = new BookingWorld(silo, connectionString, clock);
