@@ -195,7 +195,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 return Refuse(DomainError.NotFound("The visit's report has no action with that id.", "input", "actionId"));
             }
             // The visit's version guards the action too: its actions change one at a time.
-            return await visits.UpdateAsync(visit, "updated_at = @now", null, async (connection, transaction) =>
+            return await visits.UpdateAsync(visit, "focus_areas = focus_areas", null, async (connection, transaction) =>
             {
                 await using var update = new NpgsqlCommand(
                     "UPDATE review_actions SET status = @status, updated_at = now(), version = version + 1 WHERE id = @id", connection, transaction);

@@ -97,7 +97,7 @@ public sealed class PeerReviewWorld : IAsyncDisposable
         }
         var clock = new ManualClock(now);
         var silo = await SiloHost.StartAsync(connectionString, clock: clock,
-            settings: [new("Runtime:ReminderPollInterval", "00:00:00.200")]);
+            settings: [new("Runtime:ReminderPollInterval", "00:00:00.200"), new("Auth:SignInAttemptsPerMinute", "1000")]);
         return new PeerReviewWorld(silo, clock, staff, leader1, leader2);
     }
 
