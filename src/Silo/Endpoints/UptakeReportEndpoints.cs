@@ -1,7 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Uptake;
-using Microsoft.Net.Http.Headers;
 
 namespace InclusionNetwork.Silo.Endpoints;
 
@@ -50,8 +49,8 @@ public static class UptakeReportEndpoints
         }
         var table = await reports.TableAsync(measure, by, period, filter, cancellationToken);
         context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers.ContentDisposition =
-            new ContentDispositionHeaderValue("attachment") { FileName = UptakeCsv.FileName(measure, by, period) }.ToString();
+        // Quoted always, as RFC 6266 shows it; the name is letters, digits, hyphens and a dot only.
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{UptakeCsv.FileName(measure, by, period)}\"";
         return TypedResults.Text(UptakeCsv.Write(table), UptakeCsv.MediaType + "; charset=utf-8; header=present", UptakeCsv.Encoding);
     }
 

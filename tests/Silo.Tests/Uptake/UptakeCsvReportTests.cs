@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using InclusionNetwork.TestSupport;
+
+namespace InclusionNetwork.Silo.Tests.Uptake;
+
+/// <summary>
+/// <c>GET /reports/uptake.csv</c>: the same rows as GraphQL, as RFC 4180 CSV (header row,
+/// CRLF, UTF-8, quoted where needed), named for download; bad parameters are 400 with a
+/// message naming them.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UptakeCsvReportTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private UptakeWorld world = null!;
+
+    public async Task InitializeAsync() => world = await UptakeWorld.StartAsync(postgres);
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    private async Task<HttpResponseMessage> GetAsync(string query) =>
+        await (await world.AsAsync(UptakeWorld.Commissioner)).GetAsync("/reports/uptake.csv?" + query);
+
+    [Fact]
+    public async Task Peer_review_by_district_is_a_named_csv_download()
+    {
+        var response = await GetAsync("measure=peerReview&groupBy=DISTRICT&academicYear=2025/26");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        Assert.Equal("attachment; filename=\"uptake-peerReview-DISTRICT-2025-26.csv\"", Disposition(response));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(0xEF, bytes[0]);
+        // The figures of UptakeFiguresTests.Peer_review_2025_26_by_every_breakdown; every district in
+        // the county's order, empty ones with zeros and empty rates; CRLF after every record.
+        Assert.Equal(
+            "group,schools,schoolsInCluster,schoolsReviewed,schoolsImplementingActions,participationRate,coverageRate\r\n" +
+            "Dartford,4,4,3,1,1,0.75\r\n" +
+            "Gravesham,0,0,0,0,,\r\n" +
+            "Sevenoaks,0,0,0,0,,\r\n" +
+            "Ashford,4,0,1,0,0,0.25\r\n" +
+            "Dover,0,0,0,0,,\r\n" +
+            "Folkestone and Hythe,0,0,0,0,,\r\n" +
+            "Canterbury,0,0,0,0,,\r\n" +
+            "Swale,0,0,0,0,,\r\n" +
+            "Thanet,0,0,0,0,,\r\n" +
+            "Maidstone,0,0,0,0,,\r\n" +
+            "Tonbridge and Malling,0,0,0,0,,\r\n" +
+            "Tunbridge Wells,0,0,0,0,,\r\n",
+            System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task Every_measure_has_its_columns()
+    {
+        Assert.Equal(
+            "group,schools,schoolsWithSeniorAndMiddleLeader,rate\r\nCounty,8,2,0.25\r\n",
+            await (await GetAsync("measure=leadership&groupBy=COUNTY&academicYear=2025/26")).Content.ReadAsStringAsync());
+        Assert.Equal(
+            "group,schools,schoolsEngaged,bookings,completions,completionRate,engagementRate\r\n" +
+            "County,8,7,21,18," + (18.0 / 21).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ",0.875\r\n",
+            await (await GetAsync("measure=training&groupBy=COUNTY&academicYear=2025/26")).Content.ReadAsStringAsync());
+        // Course 3 in 2025/26 is R8: 13 (D1, PRIMARY) completed, 23 (D2, PRIMARY) not, 72 (A2, SECONDARY) completed.
+        Assert.Equal(
+            "group,schools,schoolsEngaged,bookings,completions,completionRate,engagementRate\r\n" +
+            "EARLY_YEARS,1,0,0,0,,0\r\nPRIMARY,4,2,2,1,0.5,0.5\r\nSECONDARY,2,1,1,1,1,0.5\r\nALL_THROUGH,1,0,0,0,,0\r\nPOST_16,0,0,0,0,,\r\n",
+            await (await GetAsync("measure=training&groupBy=PHASE&academicYear=2025/26&strand=TARGETED_AND_SPECIALIST&courseId=3")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Evaluations_are_one_county_row_and_suppressed_below_five()
+    {
+        var response = await GetAsync("measure=evaluations&academicYear=2024/25");
+        Assert.Equal("attachment; filename=\"uptake-evaluations-COUNTY-2024-25.csv\"", Disposition(response));
+        Assert.Equal(
+            "responses,goodOrExcellentRate,improvedKnowledgeRate,improvedConfidenceRate,followUps,implementedRate,suppressed\r\n4,,,,1,,true\r\n",
+            await response.Content.ReadAsStringAsync());
+        // A groupBy is accepted (the dashboard always sends one) but evaluations stay a county figure.
+        Assert.Equal(
+            "responses,goodOrExcellentRate,improvedKnowledgeRate,improvedConfidenceRate,followUps,implementedRate,suppressed\r\n" +
+            "5,0.6,0.6,0.4,3," + (2.0 / 3).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ",false\r\n",
+            await (await GetAsync("measure=evaluations&groupBy=DISTRICT&academicYear=2025/26&strand=PROGRESS_AND_OUTCOMES")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_year_defaults_to_the_current_one()
+    {
+        var response = await GetAsync("measure=leadership&groupBy=COUNTY");
+        Assert.Equal("attachment; filename=\"uptake-leadership-COUNTY-2026-27.csv\"", Disposition(response));
+        Assert.EndsWith("County,8,3,0.375\r\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("groupBy=COUNTY", "measure must be one of peerReview, leadership, training, evaluations.")]
+    [InlineData("measure=PeerReview&groupBy=COUNTY", "measure must be one of peerReview, leadership, training, evaluations.")]
+    [InlineData("measure=peerReview", "groupBy must be one of COUNTY, AREA, DISTRICT, PHASE, SCHOOL_TYPE.")]
+    [InlineData("measure=peerReview&groupBy=district", "groupBy must be one of COUNTY, AREA, DISTRICT, PHASE, SCHOOL_TYPE.")]
+    [InlineData("measure=evaluations&groupBy=WARD", "groupBy must be one of COUNTY, AREA, DISTRICT, PHASE, SCHOOL_TYPE.")]
+    [InlineData("measure=training&groupBy=AREA&academicYear=2025-26",
+        "\"2025-26\" is not an academic year: write it as 2025/26 (1 September 2025 to 31 August 2026).")]
+    [InlineData("measure=training&groupBy=AREA&strand=ALL", "strand must be one of SCHOOL_TO_SCHOOL_SYSTEM, TARGETED_AND_SPECIALIST, PROGRESS_AND_OUTCOMES, EARLY_YEARS.")]
+    [InlineData("measure=training&groupBy=AREA&courseId=x1", "\"x1\" is not a course id.")]
+    [InlineData("measure=training&measure=leadership&groupBy=AREA", "Give measure once.")]
+    public async Task Bad_parameters_are_refused_with_a_message(string query, string message)
+    {
+        var response = await GetAsync(query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, (await response.Content.ReadFromJsonAsync<ErrorBody>())!.Message);
+    }
+
+    private static string Disposition(HttpResponseMessage response) => string.Join(", ", response.Content.Headers.GetValues("Content-Disposition"));
+
+    private sealed record ErrorBody(string Message);
+}
