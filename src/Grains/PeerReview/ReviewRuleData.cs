@@ -27,6 +27,19 @@ public sealed record ReviewRuleData(
 
     public bool IsStaffBusy(long staffId, DateOnly date) => StaffBusy.TryGetValue(staffId, out var days) && days.Contains(date);
 
+    private readonly Dictionary<string, DateOnly?> earliest = [];
+
     /// <summary>The first day a visit confirmed today may take place at the host: the notice in the host's working days.</summary>
-    public DateOnly? EarliestVisitDate(string hostUrn) => Calendar.AddWorkingDays(Today, Options.MinimumNoticeWorkingDays, hostUrn);
+    public DateOnly? EarliestVisitDate(string hostUrn)
+    {
+        // Asked once per candidate day by the planner, so remembered per host.
+        lock (earliest)
+        {
+            if (!earliest.TryGetValue(hostUrn, out var date))
+            {
+                earliest[hostUrn] = date = Calendar.AddWorkingDays(Today, Options.MinimumNoticeWorkingDays, hostUrn);
+            }
+            return date;
+        }
+    }
 }
