@@ -55,6 +55,8 @@ try {
   ]);
 
   await rm(target, { recursive: true, force: true });
+  // On a fresh clone wwwroot/ does not exist yet, and rename does not create parents.
+  await mkdir(dirname(target), { recursive: true });
   try {
     await rename(staging, target);
   } catch (e) {
