@@ -85,7 +85,7 @@ public sealed class CourseRunGrain(
                     placed.Add(state.Place(id, member.SchoolUrn, viewer.AccountId, now));
                 }
             }
-        });
+        }, ids.OfType<long>().Distinct().ToList());
         if (!found)
         {
             return Refused(DomainError.NotFound("No run has that id.", "input", "runId"));
@@ -159,7 +159,7 @@ public sealed class CourseRunGrain(
             {
                 state.Accept(current, now);
             }
-        });
+        }, [booking.StaffId]);
         return error is not null ? CommandResult<Booking>.Failure(error) : CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!);
     }
 
@@ -369,14 +369,15 @@ public sealed class CourseRunGrain(
     /// then the command's rules, then one write of everything that changed.
     /// </summary>
     /// <returns>False when there is no such run.</returns>
-    private async Task<bool> InRunTransactionAsync(Action<CourseRunState, DateTimeOffset> command)
+    /// <param name="waitlistedStaff">The people whose waiting-list entries the command needs; null for the whole list.</param>
+    private async Task<bool> InRunTransactionAsync(Action<CourseRunState, DateTimeOffset> command, IReadOnlyCollection<long>? waitlistedStaff = null)
     {
         CourseRunState state;
         var now = clock.GetUtcNow();
         await using (var connection = await dataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            if (await store.LockAsync(connection, transaction, RunId) is not { } locked)
+            if (await store.LockAsync(connection, transaction, RunId, waitlistedStaff) is not { } locked)
             {
                 return false;
             }

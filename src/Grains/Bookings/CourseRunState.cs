@@ -8,7 +8,8 @@ namespace InclusionNetwork.Grains.Bookings;
 /// writes what changed in the same transaction, so a command either writes all of its
 /// outcome or none of it.
 /// </summary>
-public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings)
+/// <param name="unreadWaitlisted">Waiting-list entries not read because the command does not need them (see <see cref="CourseRunStore.LockAsync"/>).</param>
+public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings, int unreadWaitlisted = 0)
 {
     private readonly List<LiveBooking> bookings = [.. bookings];
 
@@ -20,8 +21,14 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
     /// <summary>The run row's version as read; the write checks it.</summary>
     public int Version { get; } = version;
 
-    /// <summary>Confirmed, offered and waitlisted bookings, in the order they were made (the waiting list's order).</summary>
+    /// <summary>
+    /// Confirmed, offered and waitlisted bookings, in the order they were made (the waiting
+    /// list's order). The whole waiting list is here whenever the run has a free place.
+    /// </summary>
     public IReadOnlyList<LiveBooking> Bookings => bookings;
+
+    /// <summary>The run's waiting list length, entries not read included.</summary>
+    public int WaitlistedCount => unreadWaitlisted + bookings.Count(b => b.Status == BookingStatus.WAITLISTED);
 
     public bool RunChanged { get; private set; }
 

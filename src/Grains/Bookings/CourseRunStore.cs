@@ -11,8 +11,16 @@ namespace InclusionNetwork.Grains.Bookings;
 /// </summary>
 public sealed class CourseRunStore
 {
+    /// <param name="waitlistedStaff">
+    /// The people whose waiting-list entries the command needs, when it does not need the whole
+    /// list; null for the whole list. The whole list is read anyway while the run has a free
+    /// place or an open offer, because settling may offer a place. A long waiting list then costs nothing to a
+    /// booking on a full run.
+    /// </param>
     /// <returns>The run's state, locked until the transaction ends, or null when there is no such run.</returns>
-    public async Task<CourseRunState?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, CancellationToken cancellationToken = default)
+    public async Task<CourseRunState?> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyCollection<long>? waitlistedStaff = null,
+        CancellationToken cancellationToken = default)
     {
         CourseRun run;
         long? provider;
@@ -34,13 +42,20 @@ public sealed class CourseRunStore
             provider = reader.IsDBNull(15) ? null : reader.GetInt64(15);
             version = reader.GetInt32(16);
         }
+        // Settling may offer a place that is free now or that a lapsing offer frees: then the queue's head matters.
+        var wholeList = waitlistedStaff is null || run.PlacesLeft > 0 || run.OfferedCount > 0;
         var bookings = new List<LiveBooking>();
         await using (var command = new NpgsqlCommand("""
             SELECT id, staff_id, school_urn, status, booked_at, confirmed_at, offered_at, offer_expires_at
-            FROM bookings WHERE run_id = @id AND status <> 'CANCELLED' ORDER BY id
+            FROM bookings
+            WHERE run_id = @id AND (status IN ('CONFIRMED', 'OFFERED')
+                                    OR (status = 'WAITLISTED' AND (@whole OR staff_id = ANY(@staff))))
+            ORDER BY id
             """, connection, transaction))
         {
             command.Parameters.AddWithValue("id", runId);
+            command.Parameters.AddWithValue("whole", wholeList);
+            command.Parameters.AddWithValue("staff", (waitlistedStaff ?? []).ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -54,7 +69,8 @@ public sealed class CourseRunStore
                 });
             }
         }
-        return new CourseRunState(run, provider, version, bookings);
+        var unread = run.WaitlistedCount - bookings.Count(b => b.Status == BookingStatus.WAITLISTED);
+        return new CourseRunState(run, provider, version, bookings, unread);
     }
 
     /// <summary>
@@ -100,7 +116,7 @@ public sealed class CourseRunStore
         run.Parameters.AddWithValue("expected", state.Version);
         run.Parameters.AddWithValue("confirmed", state.Bookings.Count(b => b.Status == BookingStatus.CONFIRMED));
         run.Parameters.AddWithValue("offered", state.Bookings.Count(b => b.Status == BookingStatus.OFFERED));
-        run.Parameters.AddWithValue("waitlisted", state.Bookings.Count(b => b.Status == BookingStatus.WAITLISTED));
+        run.Parameters.AddWithValue("waitlisted", state.WaitlistedCount);
         run.Parameters.AddWithValue("status", state.Run.Cancelled ? "CANCELLED" : "SCHEDULED");
         run.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)state.Run.CancelledAt ?? DBNull.Value);
         run.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.CancelReason ?? DBNull.Value);
