@@ -100,18 +100,45 @@ public static class DemoSetup
     }
 
     /// <summary>An active cluster of the current academic year whose cycle still has visits to propose, and its leader's email.</summary>
-    public static async Task<(string ClusterId, int Members, string LeaderEmail)> ClusterToPlanAsync(WebFixture web)
+    public static async Task<(string ClusterId, int Members, string LeaderEmail)> ClusterToPlanAsync(WebFixture web, string leaderEmail)
     {
         using var admin = await web.Silo.SignInAsync("admin@demo.test");
-        var today = DateTime.UtcNow;
-        var start = today.Month >= 9 ? today.Year : today.Year - 1;
-        var year = $"{start}/{(start + 1) % 100:00}";
+        var year = AcademicYear(0);
         var clusters = await admin.QueryAsync("query($year: String) { clusters(academicYear: $year) { id active members { urn } leader { email } cycle { visits { status } } } }",
             new { year }, "clusters");
         var cluster = clusters.EnumerateArray().First(c => c.GetProperty("active").GetBoolean() && c.GetProperty("leader").ValueKind == JsonValueKind.Object
+            && c.GetProperty("leader").GetProperty("email").GetString() == leaderEmail
             && (c.GetProperty("cycle").ValueKind == JsonValueKind.Null
                 || c.GetProperty("cycle").GetProperty("visits").EnumerateArray().Any(v => v.GetProperty("status").GetString() == "PROPOSED")));
         return (cluster.GetProperty("id").GetString()!, cluster.GetProperty("members").GetArrayLength(),
             cluster.GetProperty("leader").GetProperty("email").GetString()!);
+    }
+
+    /// <summary>A reported visit of last year's cycle, with an action not started: its leader, cluster and visit.</summary>
+    public static async Task<(string LeaderEmail, string ClusterId, string VisitId)> ReportedVisitAsync(WebFixture web)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var clusters = await admin.QueryAsync(
+            "query($year: String) { clusters(academicYear: $year) { id leader { email } cycle { visits { id status report { actions { status } } } } } }",
+            new { year = AcademicYear(-1) }, "clusters");
+        foreach (var cluster in clusters.EnumerateArray().Where(c => c.GetProperty("leader").ValueKind == JsonValueKind.Object
+            && c.GetProperty("cycle").ValueKind == JsonValueKind.Object))
+        {
+            var visit = cluster.GetProperty("cycle").GetProperty("visits").EnumerateArray().FirstOrDefault(v => v.GetProperty("status").GetString() == "REPORTED"
+                && v.GetProperty("report").GetProperty("actions").EnumerateArray().Any(a => a.GetProperty("status").GetString() == "NOT_STARTED"));
+            if (visit.ValueKind == JsonValueKind.Object)
+            {
+                return (cluster.GetProperty("leader").GetProperty("email").GetString()!, cluster.GetProperty("id").GetString()!, visit.GetProperty("id").GetString()!);
+            }
+        }
+        throw new InvalidOperationException($"The demo county has no reported visit with an action not started in {AcademicYear(-1)}.");
+    }
+
+    /// <summary>The academic year (1 September to 31 August) <paramref name="offset"/> years from the current one, as "2025/26".</summary>
+    private static string AcademicYear(int offset)
+    {
+        var today = DateTime.UtcNow;
+        var start = (today.Month >= 9 ? today.Year : today.Year - 1) + offset;
+        return $"{start}/{(start + 1) % 100:00}";
     }
 }

@@ -320,6 +320,24 @@ export const journeys = {
     await page.getByText('The self-evaluation is submitted.').waitFor();
     await ready(page);
     await check('visit-self-evaluation');
+
+    // Last year's reported visit: move an action on, then record the impact review.
+    await go(page, `/ile/clusters/${params.reportedClusterId}/visits/${params.reportedVisitId}`);
+    await check('visit-reported');
+    const actionId = await page.locator('form[data-action-id]').filter({ has: page.locator('select option[value=NOT_STARTED]:checked') }).first()
+      .getAttribute('data-action-id');
+    const action = page.locator(`form[data-action-id="${actionId}"]`);
+    await action.locator('select').selectOption('IN_PROGRESS');
+    await action.getByRole('button', { name: /Update status/ }).click();
+    await page.getByText('The action’s status is updated.').waitFor();
+    await ready(page);
+    assert.equal(await action.locator('select').inputValue(), 'IN_PROGRESS');
+    await page.getByLabel('What has changed since the report?').fill('Transition plans now start in Year 5; attendance of pupils with SEND is up.');
+    await page.getByRole('button', { name: 'Record impact review' }).click();
+    await page.getByText('The impact review is recorded.').waitFor();
+    await ready(page);
+    assert.match(await page.locator('.govuk-summary-list').first().textContent(), /Followed up/);
+    await check('visit-followed-up');
   },
 
   /** A commissioner reads every measure by a breakdown, as a table and a chart, and downloads the CSV. */
