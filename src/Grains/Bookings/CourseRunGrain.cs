@@ -47,8 +47,10 @@ public sealed class CourseRunGrain(
         var staff = await schools.FindStaffAsync(ids.OfType<long>().Distinct().ToList());
         var errors = new List<DomainError>();
         var placed = new List<LiveBooking>();
+        var waitlisted = 0;
         var found = await InRunTransactionAsync((state, now) =>
         {
+            waitlisted = state.WaitlistedCount;
             if (state.Run.Cancelled)
             {
                 errors.Add(new DomainError(BookingErrorCodes.RunCancelled, "The run was cancelled.", ["input", "runId"]));
@@ -85,13 +87,13 @@ public sealed class CourseRunGrain(
                     placed.Add(state.Place(id, member.SchoolUrn, viewer.AccountId, now));
                 }
             }
+            waitlisted = state.WaitlistedCount;
         }, ids.OfType<long>().Distinct().ToList());
         if (!found)
         {
             return Refused(DomainError.NotFound("No run has that id.", "input", "runId"));
         }
-        var made = await bookings.FindManyAsync(placed.Select(b => b.Id).ToList());
-        return new BookPlacesResult(placed.Select(b => made[b.Id]).ToList(), errors);
+        return new BookPlacesResult(Outcomes(placed, waitlisted), errors);
     }
 
     public async Task<CommandResult<Booking>> CancelBookingAsync(Viewer viewer, long bookingId, string? reason)
@@ -399,6 +401,19 @@ public sealed class CourseRunGrain(
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// The bookings just made, as written: new ones join the end of the waiting list, so
+    /// their positions count back from its length without reading it again.
+    /// </summary>
+    private List<Booking> Outcomes(List<LiveBooking> placed, int waitlistLength)
+    {
+        var queued = placed.Where(b => b.Status == BookingStatus.WAITLISTED).ToList();
+        return placed.Select(b => new Booking(
+            b.Id, RunId, b.StaffId, b.SchoolUrn, b.Status,
+            b.Status == BookingStatus.WAITLISTED ? waitlistLength - (queued.Count - 1 - queued.IndexOf(b)) : null,
+            null, b.BookedAt, null, null, null, 0)).ToList();
     }
 
     /// <summary>The booking, when it exists and is on this run.</summary>

@@ -22,52 +22,50 @@ public sealed class CourseRunStore
         NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyCollection<long>? waitlistedStaff = null,
         CancellationToken cancellationToken = default)
     {
-        CourseRun run;
-        long? provider;
-        int version;
-        await using (var command = new NpgsqlCommand($"""
+        // One round trip, two statements: the second takes its snapshot after the first holds
+        // the lock, so it sees every booking the previous holder committed.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var lockRun = new NpgsqlBatchCommand($"""
             SELECT {CourseRunQueries.RunColumns}, c.provider_account_id, r.version
             FROM course_runs r JOIN courses c ON c.id = r.course_id
             WHERE r.id = @id
             FOR UPDATE OF r
-            """, connection, transaction))
-        {
-            command.Parameters.AddWithValue("id", runId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-            run = CourseRunQueries.ReadRun(reader);
-            provider = reader.IsDBNull(15) ? null : reader.GetInt64(15);
-            version = reader.GetInt32(16);
-        }
+            """);
+        lockRun.Parameters.AddWithValue("id", runId);
         // Settling may offer a place that is free now or that a lapsing offer frees: then the queue's head matters.
-        var wholeList = waitlistedStaff is null || run.PlacesLeft > 0 || run.OfferedCount > 0;
-        var bookings = new List<LiveBooking>();
-        await using (var command = new NpgsqlCommand("""
+        var readBookings = new NpgsqlBatchCommand("""
             SELECT id, staff_id, school_urn, status, booked_at, confirmed_at, offered_at, offer_expires_at
             FROM bookings
             WHERE run_id = @id AND (status IN ('CONFIRMED', 'OFFERED')
-                                    OR (status = 'WAITLISTED' AND (@whole OR staff_id = ANY(@staff))))
+                OR (status = 'WAITLISTED' AND (@whole OR staff_id = ANY(@staff) OR EXISTS (
+                    SELECT 1 FROM course_runs r WHERE r.id = @id AND (r.capacity - r.confirmed_count - r.offered_count > 0 OR r.offered_count > 0)))))
             ORDER BY id
-            """, connection, transaction))
+            """);
+        readBookings.Parameters.AddWithValue("id", runId);
+        readBookings.Parameters.AddWithValue("whole", waitlistedStaff is null);
+        readBookings.Parameters.AddWithValue("staff", (waitlistedStaff ?? []).ToArray());
+        batch.BatchCommands.Add(lockRun);
+        batch.BatchCommands.Add(readBookings);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            command.Parameters.AddWithValue("id", runId);
-            command.Parameters.AddWithValue("whole", wholeList);
-            command.Parameters.AddWithValue("staff", (waitlistedStaff ?? []).ToArray());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            return null;
+        }
+        var run = CourseRunQueries.ReadRun(reader);
+        long? provider = reader.IsDBNull(15) ? null : reader.GetInt64(15);
+        var version = reader.GetInt32(16);
+        await reader.NextResultAsync(cancellationToken);
+        var bookings = new List<LiveBooking>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            bookings.Add(new LiveBooking(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Enum.Parse<BookingStatus>(reader.GetString(3)),
+                reader.GetFieldValue<DateTimeOffset>(4))
             {
-                bookings.Add(new LiveBooking(
-                    reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Enum.Parse<BookingStatus>(reader.GetString(3)),
-                    reader.GetFieldValue<DateTimeOffset>(4))
-                {
-                    ConfirmedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                    OfferedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                    OfferExpiresAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                });
-            }
+                ConfirmedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                OfferedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                OfferExpiresAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+            });
         }
         var unread = run.WaitlistedCount - bookings.Count(b => b.Status == BookingStatus.WAITLISTED);
         return new CourseRunState(run, provider, version, bookings, unread);
@@ -102,60 +100,61 @@ public sealed class CourseRunStore
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+        // The run's counts and version, and any new bookings, in one statement.
+        var inserts = added.Count == 0 ? "" : """
+            , inserted AS (
+                INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
+                SELECT @id, t.staff_id, t.school_urn, t.status, @now, @booked_by, CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
+                FROM unnest(@staff, @school, @new_status) WITH ORDINALITY AS t(staff_id, school_urn, status, n)
+                ORDER BY t.n
+                RETURNING id, staff_id
+            )
+            """;
+        await using var write = new NpgsqlCommand($"""
+            WITH run AS (
+                UPDATE course_runs SET confirmed_count = @confirmed, offered_count = @offered, waitlisted_count = @waitlisted,
+                    status = @status, cancelled_at = @cancelled_at, cancel_reason = coalesce(@cancel_reason, cancel_reason),
+                    updated_at = @now, version = version + 1, sequence = sequence + @sequence_step
+                WHERE id = @id AND version = @expected
+                RETURNING id
+            ){inserts}
+            {(added.Count == 0 ? "SELECT NULL::bigint, NULL::bigint, (SELECT count(*) FROM run)" : "SELECT id, staff_id, (SELECT count(*) FROM run) FROM inserted")}
+            """, connection, transaction);
+        write.Parameters.AddWithValue("id", state.Run.Id);
+        write.Parameters.AddWithValue("expected", state.Version);
+        write.Parameters.AddWithValue("confirmed", state.Bookings.Count(b => b.Status == BookingStatus.CONFIRMED));
+        write.Parameters.AddWithValue("offered", state.Bookings.Count(b => b.Status == BookingStatus.OFFERED));
+        write.Parameters.AddWithValue("waitlisted", state.WaitlistedCount);
+        write.Parameters.AddWithValue("status", state.Run.Cancelled ? "CANCELLED" : "SCHEDULED");
+        write.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)state.Run.CancelledAt ?? DBNull.Value);
+        write.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.CancelReason ?? DBNull.Value);
+        write.Parameters.AddWithValue("now", now);
+        // Only a change a calendar shows (here: cancellation) moves the run's SEQUENCE.
+        write.Parameters.AddWithValue("sequence_step", state.RunChanged ? 1 : 0);
         if (added.Count > 0)
         {
-            await InsertAsync(connection, transaction, state.Run.Id, added, now, cancellationToken);
+            write.Parameters.AddWithValue("booked_by", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)added[0].BookedBy ?? DBNull.Value);
+            write.Parameters.AddWithValue("staff", added.Select(b => b.StaffId).ToArray());
+            write.Parameters.AddWithValue("school", added.Select(b => b.SchoolUrn).ToArray());
+            write.Parameters.AddWithValue("new_status", added.Select(b => b.Status.ToString()).ToArray());
         }
-        await using var run = new NpgsqlCommand("""
-            UPDATE course_runs SET confirmed_count = @confirmed, offered_count = @offered, waitlisted_count = @waitlisted,
-                status = @status, cancelled_at = @cancelled_at, cancel_reason = coalesce(@cancel_reason, cancel_reason),
-                updated_at = @now, version = version + 1, sequence = sequence + @sequence_step
-            WHERE id = @id AND version = @expected
-            """, connection, transaction);
-        run.Parameters.AddWithValue("id", state.Run.Id);
-        run.Parameters.AddWithValue("expected", state.Version);
-        run.Parameters.AddWithValue("confirmed", state.Bookings.Count(b => b.Status == BookingStatus.CONFIRMED));
-        run.Parameters.AddWithValue("offered", state.Bookings.Count(b => b.Status == BookingStatus.OFFERED));
-        run.Parameters.AddWithValue("waitlisted", state.WaitlistedCount);
-        run.Parameters.AddWithValue("status", state.Run.Cancelled ? "CANCELLED" : "SCHEDULED");
-        run.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)state.Run.CancelledAt ?? DBNull.Value);
-        run.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.CancelReason ?? DBNull.Value);
-        run.Parameters.AddWithValue("now", now);
-        // Only a change a calendar shows (here: cancellation) moves the run's SEQUENCE.
-        run.Parameters.AddWithValue("sequence_step", state.RunChanged ? 1 : 0);
-        if (await run.ExecuteNonQueryAsync(cancellationToken) != 1)
+        var ids = new Dictionary<long, long>();
+        long runsWritten = 0;
+        await using (var reader = await write.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                runsWritten = reader.GetInt64(2);
+                if (!reader.IsDBNull(0))
+                {
+                    ids[reader.GetInt64(1)] = reader.GetInt64(0);
+                }
+            }
+        }
+        if (runsWritten != 1)
         {
             // Unreachable while the row lock is held; kept so a change to the locking can never write silently.
             throw new InvalidOperationException($"Run {state.Run.Id} was not at version {state.Version} when written under its lock.");
-        }
-    }
-
-    /// <summary>
-    /// Inserts new bookings (confirmed or waitlisted) in the order they were placed, so ids,
-    /// and with them waiting-list order, follow arrival.
-    /// </summary>
-    private static async Task InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, List<LiveBooking> added, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
-            SELECT @run, t.staff_id, t.school_urn, t.status, @now, @booked_by,
-                   CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
-            FROM unnest(@staff, @school, @status) WITH ORDINALITY AS t(staff_id, school_urn, status, n)
-            ORDER BY t.n
-            RETURNING id, staff_id
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("run", runId);
-        insert.Parameters.AddWithValue("now", now);
-        insert.Parameters.AddWithValue("booked_by", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)added[0].BookedBy ?? DBNull.Value);
-        insert.Parameters.AddWithValue("staff", added.Select(b => b.StaffId).ToArray());
-        insert.Parameters.AddWithValue("school", added.Select(b => b.SchoolUrn).ToArray());
-        insert.Parameters.AddWithValue("status", added.Select(b => b.Status.ToString()).ToArray());
-        var ids = new Dictionary<long, long>();
-        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids[reader.GetInt64(1)] = reader.GetInt64(0);
         }
         foreach (var booking in added)
         {
