@@ -60,8 +60,11 @@ public sealed class BookingsModule : ISchemaModule
         {
             return Array.Empty<Booking>();
         }
-        var provider = (await DirectoryLoaders.CourseAsync(ctx, run.CourseId))?.ProviderAccountId;
-        return await VisibleAsync(ctx, viewer, await BookingLoaders.OfRunAsync(ctx, run.Id), _ => Task.FromResult(provider));
+        // Both loads are queued before either is awaited, so every run of a page joins the same batches.
+        var bookings = BookingLoaders.OfRunAsync(ctx, run.Id);
+        var course = DirectoryLoaders.CourseAsync(ctx, run.CourseId);
+        var provider = (await course)?.ProviderAccountId;
+        return await VisibleAsync(ctx, viewer, await bookings, _ => Task.FromResult(provider));
     }
 
     private static async ValueTask<object?> SchoolBookingsAsync(IResolverContext ctx)

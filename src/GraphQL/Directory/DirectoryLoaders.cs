@@ -13,9 +13,11 @@ public static class DirectoryLoaders
         ctx.DataLoader<long, Course>("directory.courseById",
             async (ids, ct) => await ctx.Service<CourseQueries>().FindManyAsync(ids, ct)).LoadAsync(id);
 
-    public static Task<CourseRun?> RunAsync(IResolverContext ctx, long id) =>
+    public static Task<CourseRun?> RunAsync(IResolverContext ctx, long id) => RunLoader(ctx).LoadAsync(id);
+
+    private static DataLoader<long, CourseRun> RunLoader(IResolverContext ctx) =>
         ctx.DataLoader<long, CourseRun>("directory.runById",
-            async (ids, ct) => await ctx.Service<CourseRunQueries>().FindManyAsync(ids, ct)).LoadAsync(id);
+            async (ids, ct) => await ctx.Service<CourseRunQueries>().FindManyAsync(ids, ct));
 
     public static Task<CourseSession?> SessionAsync(IResolverContext ctx, long id) =>
         ctx.DataLoader<long, CourseSession>("directory.sessionById",
@@ -31,6 +33,13 @@ public static class DirectoryLoaders
         var now = ctx.Service<TimeProvider>().GetUtcNow();
         var loader = ctx.GroupedDataLoader<long, CourseRun>(includePast ? "directory.allRunsByCourse" : "directory.currentRunsByCourse",
             async (ids, ct) => await ctx.Service<CourseRunQueries>().OfCoursesAsync(ids, includePast, now, ct));
-        return await loader.LoadAsync(courseId) ?? [];
+        var runs = await loader.LoadAsync(courseId) ?? [];
+        // A run's sessions and bookings point back at it: those reads then need no statement of their own.
+        var byId = RunLoader(ctx);
+        foreach (var run in runs)
+        {
+            byId.Prime(run.Id, run);
+        }
+        return runs;
     }
 }

@@ -41,7 +41,7 @@ public sealed class BookingWorld : IAsyncDisposable
     /// </param>
     public static async Task<BookingWorld> StartAsync(PostgresFixture postgres, int? maxPoolSize = null)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateMigratedDatabaseAsync());
+        var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDemoDatabaseAsync(Today));
         if (maxPoolSize is { } size)
         {
             connectionString.MaxPoolSize = size;

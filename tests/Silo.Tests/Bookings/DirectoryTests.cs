@@ -139,4 +139,31 @@ public sealed class DirectoryTests(PostgresFixture postgres) : IAsyncLifetime
         var mixed = await world.Anonymous.GraphQLAsync(Page, new { orderBy = "SOONEST", after = titleCursor });
         Assert.Equal("BAD_USER_INPUT", Assert.Single(mixed.Errors).GetProperty("extensions").GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task A_page_of_courses_with_runs_sessions_and_bookings_costs_a_few_batched_statements_whatever_its_size()
+    {
+        const string nested = """
+            query($n: Int) { directory(first: $n) { nodes { title nextRun { placesLeft }
+              runs { district { name } course { title } sessions { startsAt run { capacity } } bookings { status school { name } } } } } }
+            """;
+        var admin = await world.AdminAsync();
+        // Areas and districts are read once per process; warm that up first.
+        await admin.GraphQLAsync(nested, new { n = 1 });
+        using var counter = new QueryStatementCounter(new Npgsql.NpgsqlConnectionStringBuilder(world.ConnectionString).Database!);
+
+        await admin.GraphQLAsync(nested, new { n = 2 });
+        var forTwo = counter.Count;
+        var listingForTwo = counter.Listing;
+        counter.Reset();
+        var twenty = await admin.GraphQLAsync(nested, new { n = 20 });
+        var forTwenty = counter.Count;
+
+        Assert.Equal(20, twenty.Get("directory.nodes").GetArrayLength());
+        Assert.True(twenty.Get("directory.nodes").EnumerateArray().Sum(n => n.GetProperty("runs").EnumerateArray().Sum(r => r.GetProperty("bookings").GetArrayLength())) > 50);
+        // One statement per loader and dispatch wave: a loader may be dispatched in one wave or
+        // two depending on when resolvers finish, but the count never grows with the page
+        // (one statement per course or run would be well over a hundred here).
+        Assert.True(forTwo <= 16 && forTwenty <= 16, $"For two:\n{listingForTwo}\n\nFor twenty:\n{counter.Listing}");
+    }
 }
