@@ -14,12 +14,11 @@ namespace InclusionNetwork.TestSupport;
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private const string TemplateName = "inclusion_template";
-    private const string DemoTemplateName = "inclusion_demo_template";
     private readonly string dataRoot = Path.Combine(Path.GetTempPath(), "inclusion-network-tests", Guid.NewGuid().ToString("N"));
     private readonly SemaphoreSlim templateLock = new(1, 1);
     private EmbeddedPostgresServer? server;
     private bool templateReady;
-    private bool demoTemplateReady;
+    private readonly Dictionary<string, string> demoTemplates = [];
     private int databaseCounter;
 
     /// <summary>Connection string to the cluster's maintenance database, as superuser.</summary>
@@ -66,36 +65,41 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     /// <summary>
     /// A new database holding the demo county (loaded with <see cref="SiloHost.DemoPassword"/>),
-    /// cloned from a template loaded once per run: loading the demo data for every test would
-    /// cost seconds each. A Silo started on it with demo data on finds every step done.
+    /// cloned from a template loaded once per run for each demo date: loading the demo data
+    /// for every test would cost seconds each. The demo data is laid out around the clock's
+    /// "now", so a test running on a <see cref="ManualClock"/> passes that clock's start here.
+    /// A Silo started on the clone with demo data on finds every step done.
     /// </summary>
-    public async Task<string> CreateDemoDatabaseAsync()
+    public async Task<string> CreateDemoDatabaseAsync(DateTimeOffset? demoNow = null)
     {
-        await EnsureDemoTemplateAsync();
+        var template = await EnsureDemoTemplateAsync(demoNow);
         var name = NextDatabaseName();
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{DemoTemplateName}\"");
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return ConnectionStringFor(name);
     }
 
-    private async Task EnsureDemoTemplateAsync()
+    private async Task<string> EnsureDemoTemplateAsync(DateTimeOffset? demoNow)
     {
         await EnsureTemplateAsync();
         await templateLock.WaitAsync();
         try
         {
-            if (demoTemplateReady)
+            var key = demoNow?.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) ?? "system";
+            if (demoTemplates.TryGetValue(key, out var existing))
             {
-                return;
+                return existing;
             }
-            await ExecuteOnServerAsync($"CREATE DATABASE \"{DemoTemplateName}\" TEMPLATE \"{TemplateName}\"");
-            await using (await SiloHost.StartAsync(ConnectionStringFor(DemoTemplateName), loadDemoData: true))
+            var name = $"inclusion_demo_{key}";
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+            await using (await SiloHost.StartAsync(ConnectionStringFor(name), loadDemoData: true, clock: demoNow is { } at ? new ManualClock(at) : null))
             {
             }
             // A template must have no open connections when it is cloned.
             NpgsqlConnection.ClearAllPools();
             await ExecuteOnServerAsync(
-                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DemoTemplateName}' AND pid <> pg_backend_pid()");
-            demoTemplateReady = true;
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+            demoTemplates[key] = name;
+            return name;
         }
         finally
         {

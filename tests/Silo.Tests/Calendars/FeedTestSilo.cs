@@ -34,7 +34,7 @@ internal sealed class FeedTestSilo : IAsyncDisposable
 
     public static async Task<FeedTestSilo> StartAsync(PostgresFixture postgres)
     {
-        var connectionString = await postgres.CreateMigratedDatabaseAsync();
+        var connectionString = await postgres.CreateDemoDatabaseAsync(Start);
         var clock = new ManualClock(Start);
         var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock: clock, settings:
         [

@@ -12,7 +12,7 @@ public sealed class DemoDataLoaderTests(PostgresFixture postgres)
     [Fact]
     public async Task The_demo_accounts_are_exactly_those_the_contract_lists()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
         var dataSource = silo.Services.GetRequiredService<NpgsqlDataSource>();
 
         var unexpected = await ScalarAsync<long>(dataSource, """
@@ -38,7 +38,7 @@ public sealed class DemoDataLoaderTests(PostgresFixture postgres)
     [Fact]
     public async Task The_demo_county_has_every_staff_role_and_a_realistic_mix_in_every_district()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
         var dataSource = silo.Services.GetRequiredService<NpgsqlDataSource>();
 
         Assert.Equal(11, await ScalarAsync<long>(dataSource, "SELECT count(DISTINCT role) FROM staff"));

@@ -11,7 +11,7 @@ public sealed class PeerReviewDemoDataTests(PostgresFixture postgres)
     public async Task The_demo_county_has_clusters_finished_and_planned_cycles_and_networks_seen_through_GraphQL()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true, clock: clock);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(clock.GetUtcNow()), loadDemoData: true, clock: clock);
         var db = silo.Services.GetRequiredService<NpgsqlDataSource>();
 
         Assert.Equal(60, await ScalarAsync(db, "SELECT count(*) FROM peer_review_clusters WHERE academic_year = '2026/27'"));

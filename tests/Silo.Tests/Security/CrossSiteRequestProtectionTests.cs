@@ -69,7 +69,7 @@ public sealed class CrossSiteRequestProtectionTests(PostgresFixture postgres)
     [Fact]
     public async Task A_cross_site_sign_in_or_sign_out_is_refused_and_a_same_origin_one_works()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), loadDemoData: true);
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
         using var client = silo.CreateClient();
         var credentials = new { email = "admin@demo.test", password = SiloHost.DemoPassword };
 
