@@ -103,7 +103,7 @@ public sealed class BookingsModule : ISchemaModule
 
     private static async ValueTask<object?> BookPlacesAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return new { bookings = Array.Empty<Booking>(), errors = new[] { DomainError.NotAllowed("Sign in to book places.") } };
@@ -121,7 +121,7 @@ public sealed class BookingsModule : ISchemaModule
     private static async ValueTask<object?> OnBookingAsync(
         IResolverContext ctx, string what, Func<ICourseRunGrain, Viewer, long, InputReader, Task<CommandResult<Booking>>> command)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return BookingPayload(null, [DomainError.NotAllowed($"Sign in to {what}.")]);
@@ -138,7 +138,7 @@ public sealed class BookingsModule : ISchemaModule
 
     private static async ValueTask<object?> RecordAttendanceAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return AttendancePayload([], [DomainError.NotAllowed("Sign in to record attendance.")]);

@@ -22,7 +22,7 @@ public sealed class CalendarsModule : ISchemaModule
 
     private static async ValueTask<object?> CreateAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return Payload(null, [DomainError.NotAllowed("Sign in to create a calendar feed.")]);
@@ -34,7 +34,7 @@ public sealed class CalendarsModule : ISchemaModule
 
     private static async ValueTask<object?> RevokeAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return Payload(null, [DomainError.NotAllowed("Sign in to revoke a calendar feed.")]);

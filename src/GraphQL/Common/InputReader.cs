@@ -1,4 +1,5 @@
 using System.Globalization;
+using InclusionNetwork.GraphQL.Engine.Execution;
 
 namespace InclusionNetwork.GraphQL.Common;
 
@@ -8,6 +9,14 @@ namespace InclusionNetwork.GraphQL.Common;
 /// </summary>
 public sealed class InputReader(IReadOnlyDictionary<string, object?>? values)
 {
+    /// <summary>The mutation's <c>input</c> argument (every mutation of the contract takes one).</summary>
+    public static InputReader OfInput(IResolverContext context) =>
+        new(context.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+
+    /// <summary>An optional input-object argument such as a filter; empty when not given.</summary>
+    public static InputReader OfArgument(IResolverContext context, string argument) =>
+        new(context.Argument<IReadOnlyDictionary<string, object?>>(argument));
+
     public bool Has(string field) => values is not null && values.ContainsKey(field);
 
     public string? String(string field) => values?.GetValueOrDefault(field) as string;

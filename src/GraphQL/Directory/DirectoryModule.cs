@@ -59,7 +59,7 @@ public sealed class DirectoryModule : ISchemaModule
 
     private static async ValueTask<object?> DirectoryAsync(IResolverContext ctx)
     {
-        var filter = await ReadFilterAsync(ctx, new InputReader(ctx.Argument<IReadOnlyDictionary<string, object?>>("filter")));
+        var filter = await ReadFilterAsync(ctx, InputReader.OfArgument(ctx, "filter"));
         var order = ctx.Argument<DirectoryOrder?>("orderBy") ?? DirectoryOrder.SOONEST;
         var first = Paging.First(ctx.Argument<int?>("first"), 20);
         var after = Paging.After(ctx.Argument<string>("after"), 3);
@@ -124,7 +124,7 @@ public sealed class DirectoryModule : ISchemaModule
 
     private static async ValueTask<object?> SaveCourseAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { IsAdmin: true } viewer)
         {
             return CoursePayload(null, [DomainError.NotAllowed("Only admins may add or change courses.")]);
@@ -175,7 +175,7 @@ public sealed class DirectoryModule : ISchemaModule
 
     private static async ValueTask<object?> ScheduleRunAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return RunPayload(null, [DomainError.NotAllowed("Sign in to publish runs.")]);
@@ -201,7 +201,7 @@ public sealed class DirectoryModule : ISchemaModule
 
     private static async ValueTask<object?> CancelRunAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return RunPayload(null, [DomainError.NotAllowed("Sign in to cancel runs.")]);

@@ -50,7 +50,7 @@ public sealed class NetworksModule : ISchemaModule
 
     private static async ValueTask<object?> CreateNetworkAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return new { network = (Network?)null, errors = new[] { DomainError.NotAllowed("Sign in to create a network.") } };
@@ -77,7 +77,7 @@ public sealed class NetworksModule : ISchemaModule
     private static async ValueTask<object?> NetworkCommandAsync(IResolverContext ctx, string idField,
         Func<Grains.Accounts.Viewer, InputReader, long, Task<CommandResult<Meeting>>> command)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return new { meeting = (Meeting?)null, errors = new[] { DomainError.NotAllowed("Sign in first.") } };

@@ -36,7 +36,7 @@ public static class PeerReviewMutations
 
     private static async ValueTask<object?> CreateClusterAsync(IResolverContext ctx)
     {
-        var input = Input(ctx);
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return ClusterPayload(null, [DomainError.NotAllowed("Sign in to create a cluster.")]);
@@ -62,7 +62,7 @@ public static class PeerReviewMutations
 
     private static async ValueTask<object?> UpdateClusterAsync(IResolverContext ctx)
     {
-        var input = Input(ctx);
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return ClusterPayload(null, [DomainError.NotAllowed("Sign in to change a cluster.")]);
@@ -87,7 +87,7 @@ public static class PeerReviewMutations
 
     private static async ValueTask<object?> PlanReviewCycleAsync(IResolverContext ctx)
     {
-        var input = Input(ctx);
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return new { cycle = (ReviewCycle?)null, errors = new[] { DomainError.NotAllowed("Sign in to plan a cycle.") } };
@@ -103,7 +103,7 @@ public static class PeerReviewMutations
 
     private static async ValueTask<object?> UpdateReviewActionAsync(IResolverContext ctx)
     {
-        var input = Input(ctx);
+        var input = InputReader.OfInput(ctx);
         var notFound = DomainError.NotFound("No action has that id.", "input", "actionId");
         if (ctx.Viewer() is not { } viewer)
         {
@@ -124,7 +124,7 @@ public static class PeerReviewMutations
     private static async ValueTask<object?> VisitCommandAsync(IResolverContext ctx,
         Func<IReviewVisitGrain, Grains.Accounts.Viewer, InputReader, Task<CommandResult<ReviewVisit>>> command)
     {
-        var input = Input(ctx);
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return VisitPayload(null, [DomainError.NotAllowed("Sign in first.")]);
@@ -147,8 +147,6 @@ public static class PeerReviewMutations
         var result = await command(ctx.Service<IGrainFactory>().GetGrain<IReviewVisitGrain>(visitId), viewer, input);
         return VisitPayload(result.Value, result.Errors);
     }
-
-    private static InputReader Input(IResolverContext ctx) => new(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
 
     private static object ClusterPayload(Cluster? cluster, IReadOnlyList<DomainError> errors) => new { cluster, errors };
 

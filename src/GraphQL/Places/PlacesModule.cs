@@ -35,7 +35,7 @@ public sealed class PlacesModule : ISchemaModule
 
     private static async ValueTask<object?> SchoolsAsync(IResolverContext ctx)
     {
-        var filter = new InputReader(ctx.Argument<IReadOnlyDictionary<string, object?>>("filter"));
+        var filter = InputReader.OfArgument(ctx, "filter");
         var first = Paging.First(ctx.Argument<int?>("first"), 50);
         var after = Paging.After(ctx.Argument<string>("after"), 2);
         var page = await ctx.Service<SchoolQueries>().SearchAsync(
@@ -77,7 +77,7 @@ public sealed class PlacesModule : ISchemaModule
 
     private static async ValueTask<object?> AddStaffAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return StaffPayload(null, [DomainError.NotAllowed("Sign in to add staff.")]);
@@ -89,7 +89,7 @@ public sealed class PlacesModule : ISchemaModule
 
     private static async ValueTask<object?> RemoveStaffAsync(IResolverContext ctx)
     {
-        var input = new InputReader(ctx.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+        var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
             return StaffPayload(null, [DomainError.NotAllowed("Sign in to remove staff.")]);
