@@ -1,0 +1,17 @@
+using InclusionNetwork.Grains.Places;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionNetwork.Grains.Schools;
+
+public static class SchoolServiceCollectionExtensions
+{
+    /// <summary>Places and schools: the importer, the queries, and who may see a school's staff.</summary>
+    public static IServiceCollection AddSchoolsAndPlaces(this IServiceCollection services)
+    {
+        services.AddSingleton<SchoolImporter>();
+        services.AddSingleton<SchoolQueries>();
+        services.AddSingleton<PlacesDirectory>();
+        services.AddSingleton<StaffVisibility>();
+        return services;
+    }
+}
