@@ -6,6 +6,35 @@ namespace InclusionNetwork.Runtime.Tests;
 public sealed class ActivationLifecycleTests(PostgresFixture postgres)
 {
     [Fact]
+    public async Task A_failed_activation_fails_every_waiting_call_and_the_next_call_activates_afresh()
+    {
+        await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        var grain = silo.Grains.GetGrain<IFailingActivationGrain>("flaky");
+
+        // The first activation holds at the gate until the test has queued every call behind it.
+        var waiting = new[] { grain.GetActivationIdAsync(), grain.GetActivationIdAsync() };
+        await silo.Probe.WaitForAsync(e => e is { Key: "flaky", Kind: "activating" });
+        waiting = [.. waiting, grain.GetActivationIdAsync()];
+        silo.Probe.OpenGate();
+
+        // Were only the first waiting call failed, the others would run on a grain that never
+        // activated, or wait forever and hit the deadline; either way this fails.
+        foreach (var call in waiting)
+        {
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Eventually.Within(call));
+            Assert.Equal(FailingActivationGrain.FailureMessage, failure.Message);
+        }
+        // Were the failed activation kept, or the key left blocked, this call would fail or
+        // time out instead of being served by a second, successful activation.
+        var served = await Eventually.Within(grain.GetActivationIdAsync());
+
+        var attempts = silo.Probe.EventsOf("flaky", "activating");
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(served.ToString(), attempts[1].Detail);
+        Assert.Equal(served, await grain.GetActivationIdAsync());
+    }
+
+    [Fact]
     public async Task Idle_activations_are_released_and_a_later_call_activates_afresh()
     {
         await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), options =>

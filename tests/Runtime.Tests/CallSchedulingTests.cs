@@ -45,6 +45,23 @@ public sealed class CallSchedulingTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_reentrant_grain_runs_a_second_call_while_the_first_is_awaiting()
+    {
+        await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        var grain = silo.Grains.GetGrain<IReentrantGrain>("reentrant");
+
+        var waiting = grain.WaitForOpeningAsync();
+        // The first call is inside the grain before the second is sent, so the second can only
+        // complete it by running alongside it.
+        await silo.Probe.WaitForAsync(e => e is { Key: "reentrant", Kind: "waiting" });
+        // Without [Reentrant] taking effect the second call would queue behind the first, which
+        // waits for the second: a deadlock, reported here as a TimeoutException at the deadline.
+        await Eventually.Within(grain.OpenAsync());
+
+        await Eventually.Within(waiting);
+    }
+
+    [Fact]
     public async Task An_exception_fails_only_its_own_call_and_the_activation_keeps_serving()
     {
         await using var silo = await RuntimeHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());

@@ -75,6 +75,47 @@ public sealed class ReminderTests(PostgresFixture postgres)
             () => reminders.RegisterOrUpdateReminderAsync(grain.GetGrainId(), "never", TimeSpan.Zero, period: TimeSpan.Zero));
     }
 
+    [Fact]
+    public async Task A_reminder_whose_delivery_fails_is_delivered_again_once_its_lease_lapses()
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync();
+        // The lease runs on the manual clock, so it lapses exactly when the test moves time on,
+        // never because a slow machine took long over the first delivery.
+        var lease = TimeSpan.FromSeconds(30);
+        var clock = new ManualClock(Start);
+        await using var silo = await RuntimeHost.StartAsync(database, options => options.ReminderLeaseDuration = lease, clock);
+        var grain = silo.Grains.GetGrain<IFailingOnceReminderGrain>("retry");
+
+        await grain.ScheduleAsync("once", TimeSpan.Zero);
+        var failed = await silo.Probe.WaitForAsync(e => e is { Key: "retry", Kind: "reminder-failed" });
+        // Had the failed delivery deleted the reminder, or given up its lease, this row would
+        // be gone or unleased (and the reminder redelivered before its lease lapsed).
+        Assert.Equal(Start + lease, await LeasedUntilAsync(database, grain.GetGrainId(), "once"));
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
+        // Were a lapsed lease never claimed again, the reminder would stay undelivered and this
+        // wait would fail at its deadline.
+        var delivered = await silo.Probe.WaitForAsync(e => e is { Key: "retry", Kind: "reminder" });
+        await Eventually.HoldsAsync(async () => await CountRemindersAsync(database) == 0, "the delivered one-shot reminder is deleted");
+
+        Assert.Equal($"once@{Start:O} at {Start:O}", failed.Detail);
+        // Delivered again for the same due time, and only once the clock was past the lease.
+        Assert.Equal($"once@{Start:O} at {Start + lease + TimeSpan.FromSeconds(1):O}", delivered.Detail);
+        Assert.Single(silo.Probe.EventsOf("retry", "reminder"));
+    }
+
+    private static async Task<DateTimeOffset?> LeasedUntilAsync(string database, GrainId grainId, string name)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand(
+            "SELECT leased_until FROM grain_reminders WHERE grain_type = $1 AND grain_key = $2 AND reminder_name = $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Type });
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"reminder '{name}' of {grainId} still exists");
+        return reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
     private static async Task<long> CountRemindersAsync(string database)
     {
         await using var dataSource = NpgsqlDataSource.Create(database);

@@ -1,0 +1,6 @@
+namespace InclusionNetwork.Runtime.Tests;
+
+public interface IFailingOnceReminderGrain : IGrainWithStringKey
+{
+    Task ScheduleAsync(string name, TimeSpan dueTime);
+}
