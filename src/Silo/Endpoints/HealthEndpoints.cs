@@ -1,5 +1,4 @@
 using InclusionNetwork.Silo.Database;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace InclusionNetwork.Silo.Endpoints;
@@ -14,12 +13,12 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(MigrationRunner runner, IOptions<DatabaseOptions> options, ILogger<MigrationRunner> logger,
+    private static async Task<IResult> ReadyAsync(MigrationRunner runner, ShippedMigrations migrations, ILogger<MigrationRunner> logger,
         CancellationToken cancellationToken)
     {
         try
         {
-            var upToDate = await runner.IsUpToDateAsync(Migration.LoadFrom(options.Value.MigrationsPath), cancellationToken);
+            var upToDate = await runner.IsUpToDateAsync(migrations.All, cancellationToken);
             return upToDate
                 ? TypedResults.Ok(new { status = "ready" })
                 : TypedResults.Json(new { status = "migrations pending" }, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -33,14 +33,14 @@ public static class DatabaseExtensions
         builder.Services.PostConfigure<DatabaseOptions>(o => o.Embedded = embedded);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<ShippedMigrations>();
         return builder;
     }
 
     /// <summary>Applies pending migrations before the host serves anything.</summary>
     public static async Task ApplyMigrationsAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var runner = app.Services.GetRequiredService<MigrationRunner>();
-        await runner.ApplyAsync(Migration.LoadFrom(options.MigrationsPath));
+        await runner.ApplyAsync(app.Services.GetRequiredService<ShippedMigrations>().All);
     }
 }
