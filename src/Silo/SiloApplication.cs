@@ -17,6 +17,7 @@ public static class SiloApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddStructuredLogging();
         await builder.AddDatabaseAsync();
+        builder.AddCluster();
         builder.AddDomain();
         builder.AddIdentity();
         builder.AddDemoData();
@@ -34,6 +35,7 @@ public static class SiloApplication
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapClusterDashboard();
         app.MapAuthEndpoints();
         app.MapSchoolImportEndpoints();
         app.MapInclusionGraphQL();

@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
+using System.Net.Sockets;
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,17 +43,28 @@ public sealed class SiloHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:Format=simple",
         };
+        // Each silo in the test process needs its own Orleans ports; silos on one database form a cluster.
+        args.Add($"--Cluster:SiloPort={FreePort()}");
+        args.Add($"--Cluster:GatewayPort={FreePort()}");
         args.AddRange((settings ?? []).Select(s => $"--{s.Key}={s.Value}"));
         var app = await SiloApplication.BuildAsync([.. args], builder =>
         {
             if (clock is not null)
             {
-                builder.Services.AddSingleton(clock);
+                builder.Services.AddSingleton(new DomainClock(clock));
             }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SiloHost(app, new Uri(address));
+    }
+
+    /// <summary>A loopback port nobody listens on now (the OS hands out each at most once in a while).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient CreateClient(string? bearerToken = null)

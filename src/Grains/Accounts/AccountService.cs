@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace InclusionNetwork.Grains.Accounts;
 /// are hashed with ASP.NET Core Identity's PasswordHasher (PBKDF2); tokens are 256 random
 /// bits shown once and stored as SHA-256 hashes.
 /// </summary>
-public sealed class AccountService(NpgsqlDataSource dataSource, TimeProvider clock, IOptions<AccountOptions> options)
+public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock clock, IOptions<AccountOptions> options)
 {
     private const string TokenPrefix = "inc_";
     private static readonly PasswordHasher<object> Hasher = new();

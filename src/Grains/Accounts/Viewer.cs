@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Accounts;
 
 /// <summary>
 /// The signed-in person behind a request: who they are and what they may act for.
 /// School-bound roles carry the school's URN; the leader role carries the ILE's id.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record Viewer(
     long AccountId,
     string Name,

@@ -1,4 +1,5 @@
 using InclusionNetwork.Grains.Common;
+using Orleans;
 
 namespace InclusionNetwork.Grains.Bookings;
 
@@ -7,4 +8,5 @@ namespace InclusionNetwork.Grains.Bookings;
 /// waitlisted), and an error for each person refused, whose path names their place in the
 /// request. A refused person never blocks the others.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record BookPlacesResult(IReadOnlyList<Booking> Bookings, IReadOnlyList<DomainError> Errors);

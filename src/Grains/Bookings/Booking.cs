@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace InclusionNetwork.Grains.Bookings;
 /// WAITLISTED bookings in the order they joined; <see cref="CompletedAt"/> is set when every
 /// session of the run was attended (the run's end).
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record Booking(
     long Id,
     long RunId,

@@ -3,7 +3,7 @@ using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Schools;
-using InclusionNetwork.Runtime;
+using Orleans;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -23,12 +23,12 @@ public sealed class CourseRunGrain(
     CourseRunQueries runs,
     SchoolQueries schools,
     IOptions<BookingOptions> options,
-    TimeProvider clock) : Grain, ICourseRunGrain, IRemindable
+    DomainClock clock) : Grain, ICourseRunGrain, IRemindable
 {
     public const string OfferExpiryReminder = "offer-expiry";
     private const int MaxTextLength = 4000;
 
-    private long RunId => GetPrimaryKeyLong();
+    private long RunId => this.GetPrimaryKeyLong();
 
     private BookingOptions Policy => options.Value;
 
@@ -357,14 +357,18 @@ public sealed class CourseRunGrain(
     {
         CourseRunState? settled = null;
         await InRunTransactionAsync((state, _) => settled = state);
-        // The delivered one-shot reminder is deleted after this call unless it is set again.
+        // The reminder ticks until no offer is left open, then goes.
         if (settled?.EarliestOfferExpiry is { } next)
         {
-            await RegisterOrUpdateReminderAsync(OfferExpiryReminder, Max(next - clock.GetUtcNow(), TimeSpan.Zero));
+            await this.SetDueReminderAsync(OfferExpiryReminder, next - clock.GetUtcNow());
+        }
+        else
+        {
+            await this.ClearDueReminderAsync(OfferExpiryReminder);
         }
     }
 
-    public Task ReceiveReminderAsync(string reminderName, TickStatus status) => SettleOffersAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SettleOffersAsync();
 
     /// <summary>
     /// Runs one command on the locked run: first what is due anyway (lapsed offers pass on),
@@ -393,11 +397,11 @@ public sealed class CourseRunGrain(
         {
             if (state.EarliestOfferExpiry is { } next)
             {
-                await RegisterOrUpdateReminderAsync(OfferExpiryReminder, Max(next - now, TimeSpan.Zero));
+                await this.SetDueReminderAsync(OfferExpiryReminder, next - now);
             }
             else
             {
-                await UnregisterReminderAsync(OfferExpiryReminder);
+                await this.ClearDueReminderAsync(OfferExpiryReminder);
             }
         }
         return true;
@@ -444,6 +448,4 @@ public sealed class CourseRunGrain(
 
     private static long? ParseId(string? id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using System.Globalization;
 using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Accounts;
@@ -17,7 +18,7 @@ public sealed class CalendarFeedRenderer(
     FeedAccess access,
     FeedNames names,
     IOptions<CalendarFeedOptions> options,
-    TimeProvider clock)
+    DomainClock clock)
 {
     public const string ProdId = "-//InclusionNetwork//Calendar feed//EN";
 

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using System.Security.Cryptography;
 using InclusionNetwork.Calendar;
 
@@ -8,7 +9,7 @@ namespace InclusionNetwork.Grains.Calendars;
 /// subject, renders it and works out its validators. Unknown, revoked and no-longer-allowed
 /// links all come back as null, so the caller answers them identically.
 /// </summary>
-public sealed class CalendarFeedServer(CalendarFeedStore store, FeedAccess access, CalendarFeedRenderer renderer, TimeProvider clock)
+public sealed class CalendarFeedServer(CalendarFeedStore store, FeedAccess access, CalendarFeedRenderer renderer, DomainClock clock)
 {
     public async Task<ServedFeed?> ServeAsync(string token, CancellationToken cancellationToken = default)
     {

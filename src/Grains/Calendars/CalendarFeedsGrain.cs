@@ -1,6 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.Grains.Calendars;
 
@@ -8,7 +8,7 @@ namespace InclusionNetwork.Grains.Calendars;
 /// Issues and revokes one account's feeds. Only the account itself acts here: a feed shows what
 /// its owner may see, so nobody (not even an admin) issues one in another person's name.
 /// </summary>
-public sealed class CalendarFeedsGrain(CalendarFeedStore store, FeedAccess access, TimeProvider clock) : Grain, ICalendarFeedsGrain
+public sealed class CalendarFeedsGrain(CalendarFeedStore store, FeedAccess access, DomainClock clock) : Grain, ICalendarFeedsGrain
 {
     private long AccountId => this.GetPrimaryKeyLong();
 

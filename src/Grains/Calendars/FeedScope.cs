@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Calendars;
 
 /// <summary>What a calendar feed follows, as the public contract names it.</summary>
+[GenerateSerializer]
 public enum FeedScope
 {
     /// <summary>The subscriber's own bookings and the review visits they are on.</summary>

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Common;
 
 /// <summary>What a command produced, or the rules it broke (then nothing was written).</summary>
+[GenerateSerializer, Immutable]
 public sealed record CommandResult<T>(T? Value, IReadOnlyList<DomainError> Errors)
     where T : class
 {

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Common;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace InclusionNetwork.Grains.Common;
 /// a message for people, and the input path of the offending value. The API reports it as
 /// a <c>UserError</c>; nothing is written when a command returns one.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record DomainError(string Code, string Message, IReadOnlyList<string>? Path = null)
 {
     public static DomainError NotAllowed(string message = "You may not do this.") => new(ErrorCodes.NotAllowed, message);

@@ -1,5 +1,6 @@
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
+using Orleans;
 
 namespace InclusionNetwork.Grains.Courses;
 
@@ -8,6 +9,7 @@ namespace InclusionNetwork.Grains.Courses;
 /// publishes its runs, takes attendance and may cancel runs; <see cref="Provider"/> is the
 /// name shown to schools.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record Course(
     long Id,
     string Title,

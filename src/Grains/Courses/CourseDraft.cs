@@ -1,9 +1,11 @@
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
+using Orleans;
 
 namespace InclusionNetwork.Grains.Courses;
 
 /// <summary>What an admin gives to add or change a course (the contract's SaveCourseInput).</summary>
+[GenerateSerializer, Immutable]
 public sealed record CourseDraft(
     string Title,
     string Summary,

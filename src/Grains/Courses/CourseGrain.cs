@@ -1,6 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
-using InclusionNetwork.Runtime;
+using Orleans;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Courses;
@@ -10,12 +10,12 @@ namespace InclusionNetwork.Grains.Courses;
 /// (<c>UPDATE ... WHERE version = @expected</c>), so an admin editing the same course in
 /// another silo cannot be silently overwritten.
 /// </summary>
-public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries courses, TimeProvider clock) : Grain, ICourseGrain
+public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries courses, DomainClock clock) : Grain, ICourseGrain
 {
     private const int MaxSessions = 60;
     private const int MaxCapacity = 2000;
 
-    private long Id => GetPrimaryKeyLong();
+    private long Id => this.GetPrimaryKeyLong();
 
     public async Task<CommandResult<Course>> SaveAsync(Viewer viewer, CourseDraft draft, bool create)
     {

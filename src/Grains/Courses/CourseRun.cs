@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Courses;
 
 /// <summary>
 /// One cohort of a course, booked as a whole. The counts are the run's bookings by status,
 /// kept with the bookings under the run's row lock. Online runs have no venue or district.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record CourseRun(
     long Id,
     long CourseId,

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Networks;
 
 /// <summary>A network series: who belongs, and how often it meets (an RRULE, or one-off meetings).</summary>
+[GenerateSerializer, Immutable]
 public sealed record Network(
     long Id,
     string Name,

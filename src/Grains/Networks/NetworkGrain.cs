@@ -1,7 +1,7 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.PeerReview;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.Grains.Networks;
 

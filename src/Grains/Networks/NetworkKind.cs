@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Networks;
 
+[GenerateSerializer]
 public enum NetworkKind
 {
     PEER_REVIEW_CLUSTER, LOCALITY_CLUSTER, SENCO_FORUM, LIFT_FORUM, LIFT_EXECUTIVE,

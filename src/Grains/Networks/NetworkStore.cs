@@ -6,7 +6,7 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Networks;
 
 /// <summary>The SQL of network commands, each checked and written in one transaction.</summary>
-public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries queries, TimeProvider clock)
+public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries queries, DomainClock clock)
 {
     public const int DefaultDurationMinutes = 90;
 

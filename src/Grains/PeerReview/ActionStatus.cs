@@ -1,3 +1,6 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.PeerReview;
 
+[GenerateSerializer]
 public enum ActionStatus { NOT_STARTED, IN_PROGRESS, IMPLEMENTED }

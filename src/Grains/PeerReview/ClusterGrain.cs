@@ -1,6 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.Grains.PeerReview;
 

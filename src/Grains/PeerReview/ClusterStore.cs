@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// index on (school, academic year) and the lock on the leader's row keep the rules across
 /// silos; what the checks here catch first gets a clear message.
 /// </summary>
-public sealed class ClusterStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ClusterStore(NpgsqlDataSource dataSource, DomainClock clock)
 {
     public NpgsqlDataSource DataSource => dataSource;
 

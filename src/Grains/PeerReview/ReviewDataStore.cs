@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.Grains.TermDates;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Npgsql;
 namespace InclusionNetwork.Grains.PeerReview;
 
 /// <summary>Reads the facts the visit rules judge by (<see cref="ReviewRuleData"/>) for one cluster.</summary>
-public sealed class ReviewDataStore(NpgsqlDataSource dataSource, SchoolQueries schools, TimeProvider clock, IOptions<PeerReviewOptions> options)
+public sealed class ReviewDataStore(NpgsqlDataSource dataSource, SchoolQueries schools, DomainClock clock, IOptions<PeerReviewOptions> options)
 {
     public PeerReviewOptions Options => options.Value;
 

@@ -1,8 +1,10 @@
 using InclusionNetwork.Grains.Common;
+using Orleans;
 
 namespace InclusionNetwork.Grains.PeerReview;
 
 /// <summary>One visit of a cycle, hosted by a member school, with its reviewers (staff ids).</summary>
+[GenerateSerializer, Immutable]
 public sealed record ReviewVisit(
     long Id,
     long CycleId,

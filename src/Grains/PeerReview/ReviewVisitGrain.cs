@@ -1,7 +1,7 @@
 using System.Globalization;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
-using InclusionNetwork.Runtime;
+using Orleans;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.PeerReview;
@@ -12,7 +12,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// facts when another silo wrote first). Durable reminders raise the self-evaluation-due and
 /// impact-review-due notifications into the outbox.
 /// </summary>
-public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, ReviewDataStore facts, PeerReviewQueries queries, TimeProvider clock)
+public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, ReviewDataStore facts, PeerReviewQueries queries, DomainClock clock)
     : Grain, IReviewVisitGrain, IRemindable
 {
     public const string SelfEvaluationReminder = "self-evaluation-due";
@@ -62,7 +62,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 (connection, transaction) => VisitStore.ReplaceReviewersAsync(connection, transaction, visit.Id, date, reviewers));
             if (outcome.Succeeded && due is { } dueOn)
             {
-                await RegisterOrUpdateReminderAsync(SelfEvaluationReminder, Until(dueOn));
+                await this.SetDueReminderAsync(SelfEvaluationReminder, Until(dueOn));
             }
             return outcome;
         });
@@ -176,7 +176,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 });
             if (outcome.Succeeded)
             {
-                await RegisterOrUpdateReminderAsync(ImpactReviewReminder, Until(impactDue));
+                await this.SetDueReminderAsync(ImpactReviewReminder, Until(impactDue));
             }
             return outcome;
         });
@@ -231,7 +231,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             });
             if (outcome.Succeeded)
             {
-                await UnregisterReminderAsync(ImpactReviewReminder);
+                await this.ClearDueReminderAsync(ImpactReviewReminder);
             }
             return outcome;
         });
@@ -252,12 +252,20 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             });
             if (outcome.Succeeded)
             {
-                await UnregisterReminderAsync(SelfEvaluationReminder);
+                await this.ClearDueReminderAsync(SelfEvaluationReminder);
             }
             return outcome;
         });
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Each reminder raises one notification (written idempotently), so after this tick
+        // nothing is pending: the reminder goes, and a repeated tick finds nothing new to say.
+        await NotifyDueAsync(reminderName);
+        await this.ClearDueReminderAsync(reminderName);
+    }
+
+    private async Task NotifyDueAsync(string reminderName)
     {
         var visit = await visits.LoadAsync(VisitId);
         if (visit is null)

@@ -8,7 +8,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// unique indexes on (leader, day) and (person, day) refuse a clash another silo made
 /// between our read and our write; that comes back as a CLASH error, nothing written.
 /// </summary>
-public sealed class VisitStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class VisitStore(NpgsqlDataSource dataSource, DomainClock clock)
 {
     public async Task<ReviewVisit?> LoadAsync(long visitId)
     {

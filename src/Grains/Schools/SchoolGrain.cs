@@ -1,6 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
-using InclusionNetwork.Runtime;
+using Orleans;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Schools;
@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.Schools;
 /// Staff changes of one school. Calls on one school run one at a time; the unique index on
 /// current staff emails guards the same rule across silos.
 /// </summary>
-public sealed class SchoolGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, ISchoolGrain
+public sealed class SchoolGrain(NpgsqlDataSource dataSource, DomainClock clock) : Grain, ISchoolGrain
 {
     private string Urn => this.GetPrimaryKeyString();
 

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace InclusionNetwork.Grains.Schools;
 /// Re-importing updates schools in place (matched by URN); schools missing from a later
 /// file are left as they are, because an extract may cover part of the county.
 /// </summary>
-public sealed class SchoolImporter(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class SchoolImporter(NpgsqlDataSource dataSource, DomainClock clock)
 {
     private const string Upsert = """
         WITH incoming AS (

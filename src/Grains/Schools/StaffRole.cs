@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace InclusionNetwork.Grains.Schools;
 
 /// <summary>What a member of staff does at their school, as the public contract names it.</summary>
+[GenerateSerializer]
 public enum StaffRole
 {
     HEADTEACHER, EXECUTIVE_HEADTEACHER, SENIOR_LEADER, MIDDLE_LEADER, SENCO,

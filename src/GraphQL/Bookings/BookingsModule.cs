@@ -7,7 +7,7 @@ using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Directory;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.GraphQL.Bookings;
 

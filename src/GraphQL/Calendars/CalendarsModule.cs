@@ -5,7 +5,7 @@ using InclusionNetwork.Grains.Common;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.GraphQL.Calendars;
 

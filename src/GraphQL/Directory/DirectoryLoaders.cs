@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.GraphQL.Engine.Execution;
 
@@ -30,7 +31,7 @@ public static class DirectoryLoaders
     /// <summary>Runs of a course by start; past ones only when asked (two loaders, one per answer).</summary>
     public static async Task<IReadOnlyList<CourseRun>> RunsOfCourseAsync(IResolverContext ctx, long courseId, bool includePast)
     {
-        var now = ctx.Service<TimeProvider>().GetUtcNow();
+        var now = ctx.Service<DomainClock>().GetUtcNow();
         var loader = ctx.GroupedDataLoader<long, CourseRun>(includePast ? "directory.allRunsByCourse" : "directory.currentRunsByCourse",
             async (ids, ct) => await ctx.Service<CourseRunQueries>().OfCoursesAsync(ids, includePast, now, ct));
         var runs = await loader.LoadAsync(courseId) ?? [];

@@ -6,7 +6,7 @@ using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.GraphQL.Directory;
 
@@ -36,7 +36,7 @@ public sealed class DirectoryModule : ISchemaModule
             await DirectoryLoaders.RunsOfCourseAsync(ctx, ctx.Source<Course>().Id, ctx.Argument<bool?>("includePast") ?? false))
         .Resolve("Course", "nextRun", async ctx =>
         {
-            var now = ctx.Service<TimeProvider>().GetUtcNow();
+            var now = ctx.Service<DomainClock>().GetUtcNow();
             return (await DirectoryLoaders.RunsOfCourseAsync(ctx, ctx.Source<Course>().Id, includePast: false))
                 .FirstOrDefault(r => !r.Cancelled && r.StartsAt > now);
         })
@@ -46,11 +46,11 @@ public sealed class DirectoryModule : ISchemaModule
             ? await ctx.Service<PlacesDirectory>().DistrictAsync(district, ctx.CancellationToken)
             : null)
         .Resolve("CourseRun", "waitlistLength", ctx => ctx.Source<CourseRun>().WaitlistedCount)
-        .Resolve("CourseRun", "status", ctx => ctx.Source<CourseRun>().StatusAt(ctx.Service<TimeProvider>().GetUtcNow()))
+        .Resolve("CourseRun", "status", ctx => ctx.Source<CourseRun>().StatusAt(ctx.Service<DomainClock>().GetUtcNow()))
         .Resolve("CourseRun", "bookable", ctx =>
         {
             var run = ctx.Source<CourseRun>();
-            return !run.Cancelled && ctx.Service<TimeProvider>().GetUtcNow() < run.BookingClosesAt;
+            return !run.Cancelled && ctx.Service<DomainClock>().GetUtcNow() < run.BookingClosesAt;
         })
         .Resolve("CourseSession", "run", async ctx => await DirectoryLoaders.RunAsync(ctx, ctx.Source<CourseSession>().RunId))
         .Resolve("Mutation", "saveCourse", SaveCourseAsync)
@@ -66,7 +66,7 @@ public sealed class DirectoryModule : ISchemaModule
         DirectoryPage page;
         try
         {
-            page = await ctx.Service<CourseQueries>().SearchAsync(filter, order, first, after, ctx.Service<TimeProvider>().GetUtcNow(), ctx.CancellationToken);
+            page = await ctx.Service<CourseQueries>().SearchAsync(filter, order, first, after, ctx.Service<DomainClock>().GetUtcNow(), ctx.CancellationToken);
         }
         catch (FormatException)
         {

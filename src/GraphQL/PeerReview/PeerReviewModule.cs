@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using System.Globalization;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Leaders;
@@ -112,7 +113,7 @@ public sealed class PeerReviewModule : ISchemaModule
         var text = ctx.Argument<string>("academicYear");
         if (text is null)
         {
-            return AcademicYear.Containing(LondonTime.Today(ctx.Service<TimeProvider>())).ToString();
+            return AcademicYear.Containing(LondonTime.Today(ctx.Service<DomainClock>())).ToString();
         }
         return AcademicYear.TryParse(text, out var year) ? year.Value.ToString() : throw new QueryArgumentException("\"academicYear\" must be written like 2026/27.");
     }

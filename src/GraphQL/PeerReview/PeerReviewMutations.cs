@@ -4,7 +4,7 @@ using InclusionNetwork.Grains.PeerReview;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.GraphQL.PeerReview;
 

@@ -6,7 +6,7 @@ using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
-using InclusionNetwork.Runtime;
+using Orleans;
 
 namespace InclusionNetwork.GraphQL.Places;
 

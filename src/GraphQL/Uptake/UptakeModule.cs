@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Uptake;
@@ -48,7 +49,7 @@ public sealed class UptakeModule : ISchemaModule
     {
         try
         {
-            return UptakePeriod.For(ctx.Argument<string>("academicYear"), ctx.Service<TimeProvider>());
+            return UptakePeriod.For(ctx.Argument<string>("academicYear"), ctx.Service<DomainClock>());
         }
         catch (UptakeArgumentException e)
         {

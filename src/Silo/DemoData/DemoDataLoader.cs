@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using System.Security.Cryptography;
 using InclusionNetwork.Grains.Schools;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace InclusionNetwork.Silo.DemoData;
 public sealed class DemoDataLoader(
     NpgsqlDataSource dataSource,
     SchoolImporter importer,
-    TimeProvider clock,
+    DomainClock clock,
     IOptions<DemoOptions> options,
     IEnumerable<IDemoDataStep> steps,
     ILogger<DemoDataLoader> logger)

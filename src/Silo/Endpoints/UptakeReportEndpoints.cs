@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Uptake;
@@ -22,7 +23,7 @@ public static class UptakeReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReportAsync(HttpContext context, UptakeReports reports, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReportAsync(HttpContext context, UptakeReports reports, DomainClock clock, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         string? Single(string name) => query[name].Count > 1 ? throw new UptakeArgumentException($"Give {name} once.") : query[name].FirstOrDefault();

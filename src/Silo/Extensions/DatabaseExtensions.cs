@@ -29,6 +29,10 @@ public static class DatabaseExtensions
             builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
             connectionString = server.ConnectionString;
         }
+        var connection = new DatabaseConnection(connectionString!, embedded);
+        builder.Services.AddSingleton(connection);
+        // The cluster's configuration, made before the container is built, reads it from here.
+        ((IHostApplicationBuilder)builder).Properties[typeof(DatabaseConnection)] = connection;
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         builder.Services.PostConfigure<DatabaseOptions>(o => o.Embedded = embedded);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());

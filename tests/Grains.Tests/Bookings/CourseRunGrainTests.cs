@@ -2,17 +2,17 @@ using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Schools;
-using InclusionNetwork.Runtime;
+using Orleans;
 using InclusionNetwork.TestSupport;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using InclusionNetwork.Grains.Tests.Support;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Tests.Bookings;
 
 /// <summary>
-/// The run grain against a real database, in two grain runtimes at once (two silos): the
-/// run's row lock, not the activation, keeps capacity and the waiting-list order.
+/// The run grain on a real Orleans cluster of two silos on a real database: one activation
+/// of the run answers callers on either silo, and the run's row version and constraints stay
+/// the backstop behind it.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CourseRunGrainTests(PostgresFixture postgres)
@@ -21,62 +21,54 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
     private static readonly Viewer Admin = new(1, "Admin", "admin@example.test", new HashSet<Role> { Role.ADMIN }, null, null, null);
 
     [Fact]
-    public async Task Two_silos_booking_one_run_at_once_never_pass_its_capacity()
+    public async Task Callers_on_two_silos_booking_one_run_at_once_never_pass_its_capacity()
     {
-        var connectionString = await postgres.CreateMigratedDatabaseAsync();
-        var clock = new ManualClock(Now);
-        await using var first = Silo(connectionString, clock);
-        await using var second = Silo(connectionString, clock);
-        var (runId, staff) = await SeedAsync(first.GetRequiredService<NpgsqlDataSource>(), capacity: 5, people: 40);
+        await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now));
+        var (runId, staff) = await SeedAsync(cluster.Database, capacity: 5, people: 40);
 
         var results = await Task.WhenAll(staff.Select((id, i) =>
-            Task.Run(() => (i % 2 == 0 ? first : second).GetRequiredService<IGrainFactory>().GetGrain<ICourseRunGrain>(runId).BookAsync(Admin, [id.ToString()]))));
+            Task.Run(() => cluster.GrainsOn(cluster.Silos[i % 2]).GetGrain<ICourseRunGrain>(runId).BookAsync(Admin, [id.ToString()]))));
 
         Assert.All(results, r => Assert.Empty(r.Errors));
         var bookings = results.Select(r => Assert.Single(r.Bookings)).ToList();
         Assert.Equal(5, bookings.Count(b => b.Status == BookingStatus.CONFIRMED));
         Assert.Equal(Enumerable.Range(1, 35), bookings.Where(b => b.Status == BookingStatus.WAITLISTED).Select(b => b.WaitlistPosition!.Value).Order());
-        var run = (await first.GetRequiredService<CourseRunQueries>().FindAsync(runId))!;
+        var run = (await cluster.Service<CourseRunQueries>().FindAsync(runId))!;
         Assert.Equal((5, 0, 35), (run.ConfirmedCount, run.OfferedCount, run.WaitlistedCount));
+        // Both silos are members of one cluster kept in the database, not a test double.
+        await using var members = cluster.Database.CreateCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3");
+        Assert.Equal(2L, await members.ExecuteScalarAsync());
     }
 
     [Fact]
     public async Task An_offer_lapses_when_its_reminder_settles_the_run_and_the_place_passes_on()
     {
-        var connectionString = await postgres.CreateMigratedDatabaseAsync();
         var clock = new ManualClock(Now);
-        await using var silo = Silo(connectionString, clock);
-        var (runId, staff) = await SeedAsync(silo.GetRequiredService<NpgsqlDataSource>(), capacity: 1, people: 3);
-        var grain = silo.GetRequiredService<IGrainFactory>().GetGrain<ICourseRunGrain>(runId);
+        await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), clock, silos: 1);
+        var (runId, staff) = await SeedAsync(cluster.Database, capacity: 1, people: 3);
+        var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ICourseRunGrain>(runId);
         var made = (await grain.BookAsync(Admin, [.. staff.Select(s => s.ToString())])).Bookings;
 
+        var registeredAt = DateTimeOffset.UtcNow;
         await grain.CancelBookingAsync(Admin, made[0].Id, null);
-        var reminder = await ReminderDueAsync(silo.GetRequiredService<NpgsqlDataSource>(), runId);
-        Assert.Equal(Now.AddHours(48), reminder);
+        // Orleans runs on real time: the reminder is due 48 hours of it from now, and ticks every minute after.
+        var (due, period) = await ReminderAsync(cluster.Database, runId);
+        Assert.InRange(due, registeredAt.AddHours(48).AddSeconds(-5), DateTimeOffset.UtcNow.AddHours(48).AddSeconds(5));
+        Assert.Equal(TimeSpan.FromMinutes(1), period);
 
         clock.Advance(TimeSpan.FromHours(48));
         await grain.SettleOffersAsync();
 
-        var queries = silo.GetRequiredService<BookingQueries>();
+        var queries = cluster.Service<BookingQueries>();
         Assert.Equal(Cancellation.OFFER_LAPSED, (await queries.FindAsync(made[1].Id))!.Cancellation);
         Assert.Equal(BookingStatus.OFFERED, (await queries.FindAsync(made[2].Id))!.Status);
-        Assert.Equal(Now.AddHours(96), await ReminderDueAsync(silo.GetRequiredService<NpgsqlDataSource>(), runId));
+        Assert.NotNull(await ReminderOrNullAsync(cluster.Database));
         var late = await grain.AcceptOfferAsync(Admin, made[1].Id);
         Assert.Equal(BookingErrorCodes.OfferExpired, Assert.Single(late.Errors).Code);
-    }
 
-    /// <summary>A grain runtime with the booking services, as one silo has it (its reminder poller stays idle: no host runs it).</summary>
-    private static ServiceProvider Silo(string connectionString, TimeProvider clock)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton(clock);
-        services.AddGrainRuntime();
-        services.AddGrainsFromAssembly(typeof(CourseRunGrain).Assembly);
-        services.AddSingleton<SchoolQueries>();
-        services.AddSingleton<StaffVisibility>();
-        services.AddCoursesAndBookings(new ConfigurationBuilder().Build());
-        return services.BuildServiceProvider();
+        // Once the last offer is taken up nothing is pending, and the reminder goes.
+        Assert.Empty((await grain.AcceptOfferAsync(Admin, made[2].Id)).Errors);
+        Assert.Null(await ReminderOrNullAsync(cluster.Database));
     }
 
     /// <summary>One school with <paramref name="people"/> staff, a course and a run ten days ahead.</summary>
@@ -116,11 +108,19 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
         return (runId, ids);
     }
 
-    private static async Task<DateTimeOffset> ReminderDueAsync(NpgsqlDataSource db, long runId)
+    private static async Task<(DateTimeOffset Due, TimeSpan Period)> ReminderAsync(NpgsqlDataSource db, long runId) =>
+        await ReminderOrNullAsync(db) ?? throw new InvalidOperationException($"Run {runId} has no offer-expiry reminder.");
+
+    /// <summary>The run's offer-expiry reminder as the Orleans reminder table holds it (the test database has one run).</summary>
+    private static async Task<(DateTimeOffset Due, TimeSpan Period)?> ReminderOrNullAsync(NpgsqlDataSource db)
     {
-        await using var command = db.CreateCommand("SELECT due_at FROM grain_reminders WHERE grain_key = @key AND reminder_name = @name");
-        command.Parameters.AddWithValue("key", runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var command = db.CreateCommand("""
+            SELECT starttime, period FROM orleansreminderstable WHERE remindername = @name
+            """);
         command.Parameters.AddWithValue("name", CourseRunGrain.OfferExpiryReminder);
-        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync())!, TimeSpan.Zero);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? (reader.GetFieldValue<DateTimeOffset>(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)))
+            : null;
     }
 }

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.TestSupport;
 using Npgsql;
@@ -13,7 +14,7 @@ public sealed class SchoolImporterTests(PostgresFixture postgres)
     public async Task A_file_with_one_bad_row_leaves_the_database_unchanged()
     {
         await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateMigratedDatabaseAsync());
-        var importer = new SchoolImporter(dataSource, TimeProvider.System);
+        var importer = new SchoolImporter(dataSource, new DomainClock(TimeProvider.System));
         await importer.ImportAsync(new StringReader(Header + "118001,Kept,Community school,Primary,Open,Dover,\n"));
 
         await Assert.ThrowsAsync<SchoolImportException>(() => importer.ImportAsync(new StringReader(Header +
@@ -28,7 +29,7 @@ public sealed class SchoolImporterTests(PostgresFixture postgres)
     public async Task Reimporting_counts_inserted_updated_and_unchanged_and_bumps_the_version_of_changed_rows_only()
     {
         await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateMigratedDatabaseAsync());
-        var importer = new SchoolImporter(dataSource, TimeProvider.System);
+        var importer = new SchoolImporter(dataSource, new DomainClock(TimeProvider.System));
         await importer.ImportAsync(new StringReader(Header +
             "118001,One,Community school,Primary,Open,Dover,\n118002,Two,Community school,Primary,Open,Dover,\n"));
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using InclusionNetwork.Grains.Calendars;
-using InclusionNetwork.Runtime;
+using Orleans;
 using InclusionNetwork.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

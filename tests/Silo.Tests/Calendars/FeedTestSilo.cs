@@ -1,7 +1,7 @@
 using System.Net;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Calendars;
-using InclusionNetwork.Runtime;
+using Orleans;
 using InclusionNetwork.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,79 @@
+using InclusionNetwork.Silo.Cluster;
+using InclusionNetwork.Silo.Database;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace InclusionNetwork.Silo.Extensions;
+
+public static class ClusterExtensions
+{
+    /// <summary>The ADO.NET providers pick Npgsql's factory by this name.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Where admins find the Orleans Dashboard.</summary>
+    public const string DashboardPath = "/admin/orleans";
+
+    /// <summary>
+    /// Makes this process an Orleans silo beside the web app. Membership, reminders and grain
+    /// storage live in the app's own PostgreSQL database (the tables and query texts come from
+    /// our migration), so every Silo process on one database joins one cluster, and each grain
+    /// has one activation in it. Probing is tuned so a killed silo is declared dead, and its
+    /// grains answer again elsewhere, within about ten seconds rather than Orleans' default of
+    /// roughly a minute.
+    /// </summary>
+    public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var database = (DatabaseConnection)((IHostApplicationBuilder)builder).Properties[typeof(DatabaseConnection)];
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(settings.ResolveAdvertisedAddress(database.Embedded), settings.SiloPort, settings.GatewayPort,
+                listenOnAnyHostAddress: !database.Embedded);
+            silo.UsePostgres(database.ConnectionString);
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = settings.ProbeTimeout;
+                o.NumMissedProbesLimit = settings.MissedProbesLimit;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Membership, durable reminders and the default grain storage on one PostgreSQL database
+    /// migrated by db/migrations (which creates the providers' tables and query texts).
+    /// </summary>
+    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = NpgsqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = NpgsqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(o =>
+        {
+            o.Invariant = NpgsqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>The Orleans Dashboard under <see cref="DashboardPath"/>, for admins only.</summary>
+    public static WebApplication MapClusterDashboard(this WebApplication app)
+    {
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(policy => policy.RequireRole("ADMIN"));
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using InclusionNetwork.Grains.Bookings;
+using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Schools;
+using InclusionNetwork.Silo.Extensions;
+using System.Collections.Concurrent;
+using Orleans.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+
+namespace InclusionNetwork.Grains.Tests.Support;
+
+/// <summary>
+/// A real Orleans cluster of in-process silos on one test database: membership, reminders
+/// and grain storage through the ADO.NET providers on our migration (not the test cluster's
+/// own membership), and the domain's services as the Silo registers them, on a clock the
+/// test moves.
+/// </summary>
+public sealed class GrainCluster : IAsyncDisposable
+{
+    private const string ConnectionStringKey = "GrainCluster:ConnectionString";
+    private const string ClockKey = "GrainCluster:Clock";
+
+    /// <summary>Silo configurators are built by type, so each cluster's clock is found by its id.</summary>
+    private static readonly ConcurrentDictionary<string, TimeProvider> Clocks = new();
+
+    private readonly string clockId;
+
+    private GrainCluster(TestCluster cluster, NpgsqlDataSource database, string clockId)
+    {
+        Cluster = cluster;
+        Database = database;
+        this.clockId = clockId;
+    }
+
+    public TestCluster Cluster { get; }
+
+    /// <summary>The test's own connection to the database, for seeding and checking rows.</summary>
+    public NpgsqlDataSource Database { get; }
+
+    public static async Task<GrainCluster> StartAsync(string connectionString, TimeProvider clock, short silos = 2)
+    {
+        var clockId = Guid.NewGuid().ToString("N");
+        Clocks[clockId] = clock;
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.UseTestClusterMembership = false;
+        // Tests call grains from inside the silos, as the web app does; no outside client.
+        builder.Options.InitializeClientOnDeploy = false;
+        builder.Properties[ConnectionStringKey] = connectionString;
+        builder.Properties[ClockKey] = clockId;
+        builder.AddSiloBuilderConfigurator<DomainSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GrainCluster(cluster, NpgsqlDataSource.Create(connectionString), clockId);
+    }
+
+    public IReadOnlyList<SiloHandle> Silos => Cluster.Silos;
+
+    /// <summary>Grain references as code running inside <paramref name="silo"/> gets them.</summary>
+    public IGrainFactory GrainsOn(SiloHandle silo) => Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<IGrainFactory>();
+
+    public T Service<T>(int silo = 0) where T : notnull => Cluster.GetSiloServiceProvider(Silos[silo].SiloAddress).GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+        Clocks.TryRemove(clockId, out _);
+    }
+
+    private sealed class DomainSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var connectionString = silo.Configuration[ConnectionStringKey]!;
+            silo.UsePostgres(connectionString);
+            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            silo.Services.AddSingleton(new DomainClock(Clocks[silo.Configuration[ClockKey]!]));
+            silo.Services.AddSchoolsAndPlaces();
+            silo.Services.AddCoursesAndBookings(silo.Configuration);
+        }
+    }
+}

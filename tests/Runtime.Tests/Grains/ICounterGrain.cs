@@ -1,8 +1,0 @@
-namespace InclusionNetwork.Runtime.Tests;
-
-public interface ICounterGrain : IGrainWithStringKey
-{
-    Task<int> IncrementAsync();
-
-    Task<int> GetAsync();
-}

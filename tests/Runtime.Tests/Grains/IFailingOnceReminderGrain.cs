@@ -1,6 +1,0 @@
-namespace InclusionNetwork.Runtime.Tests;
-
-public interface IFailingOnceReminderGrain : IGrainWithStringKey
-{
-    Task ScheduleAsync(string name, TimeSpan dueTime);
-}

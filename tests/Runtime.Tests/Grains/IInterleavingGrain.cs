@@ -1,9 +1,0 @@
-namespace InclusionNetwork.Runtime.Tests;
-
-public interface IInterleavingGrain : IGrainWithIntegerKey
-{
-    Task WaitForOpeningAsync();
-
-    [AlwaysInterleave]
-    ValueTask OpenAsync();
-}

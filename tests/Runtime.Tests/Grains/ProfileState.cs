@@ -1,6 +1,0 @@
-namespace InclusionNetwork.Runtime.Tests;
-
-public sealed class ProfileState
-{
-    public string Name { get; set; } = "";
-}
