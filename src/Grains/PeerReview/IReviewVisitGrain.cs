@@ -21,4 +21,10 @@ public interface IReviewVisitGrain : IGrainWithIntegerKey
     Task<CommandResult<ReviewVisit>> SubmitImpactReviewAsync(Viewer viewer, string summary);
 
     Task<CommandResult<ReviewVisit>> CancelAsync(Viewer viewer);
+
+    /// <summary>
+    /// Raises the notifications due by today (self-evaluation due, impact review due) and drops
+    /// the reminders nothing is pending for: what the visit's reminders do on each tick.
+    /// </summary>
+    Task SettleDueAsync();
 }

@@ -257,35 +257,41 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             return outcome;
         });
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        // Each reminder raises one notification (written idempotently), so after this tick
-        // nothing is pending: the reminder goes, and a repeated tick finds nothing new to say.
-        await NotifyDueAsync(reminderName);
-        await this.ClearDueReminderAsync(reminderName);
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SettleDueAsync();
 
-    private async Task NotifyDueAsync(string reminderName)
+    public async Task SettleDueAsync()
     {
         var visit = await visits.LoadAsync(VisitId);
-        if (visit is null)
+        var today = LondonTime.Today(clock);
+        var selfEvaluationDue = visit is { Status: VisitStatus.CONFIRMED, SelfEvaluationSubmittedAt: null } ? visit.SelfEvaluationDue : null;
+        var impactReviewDue = visit is { Status: VisitStatus.REPORTED } ? visit.ImpactReviewDue : null;
+        if (visit is not null && (selfEvaluationDue <= today || impactReviewDue <= today))
         {
-            return;
+            var host = (await queries.ClustersAsync([visit.ClusterId])).GetValueOrDefault(visit.ClusterId) is { } cluster
+                ? (await facts.LoadAsync(cluster, [])).NameOf(visit.HostUrn)
+                : visit.HostUrn;
+            // Notifications are written idempotently, so a repeated tick says nothing twice.
+            if (selfEvaluationDue is { } due && due <= today)
+            {
+                await visits.NotifyAsync("SELF_EVALUATION_DUE", visit, due,
+                    $"Self-evaluation due for the peer review at {host}",
+                    $"The self-evaluation for the peer-review visit to {host} on {Format(visit.Date)} is due on {Format(due)}.");
+            }
+            if (impactReviewDue is { } impactDue && impactDue <= today)
+            {
+                await visits.NotifyAsync("IMPACT_REVIEW_DUE", visit, impactDue,
+                    $"Impact review due for the peer review at {host}",
+                    $"The impact review of the peer-review visit to {host} on {Format(visit.Date)} is due on {Format(impactDue)}: review the actions agreed in the report.");
+            }
         }
-        var host = (await queries.ClustersAsync([visit.ClusterId])).GetValueOrDefault(visit.ClusterId) is { } cluster
-            ? (await facts.LoadAsync(cluster, [])).NameOf(visit.HostUrn)
-            : visit.HostUrn;
-        if (reminderName == SelfEvaluationReminder && visit.Status == VisitStatus.CONFIRMED && visit.SelfEvaluationSubmittedAt is null && visit.SelfEvaluationDue is { } due)
+        // A reminder goes once what it stands for has been said or is no longer pending.
+        if (selfEvaluationDue is null || selfEvaluationDue <= today)
         {
-            await visits.NotifyAsync("SELF_EVALUATION_DUE", visit, due,
-                $"Self-evaluation due for the peer review at {host}",
-                $"The self-evaluation for the peer-review visit to {host} on {Format(visit.Date)} is due on {Format(due)}.");
+            await this.ClearDueReminderAsync(SelfEvaluationReminder);
         }
-        else if (reminderName == ImpactReviewReminder && visit.Status == VisitStatus.REPORTED && visit.ImpactReviewDue is { } impactDue)
+        if (impactReviewDue is null || impactReviewDue <= today)
         {
-            await visits.NotifyAsync("IMPACT_REVIEW_DUE", visit, impactDue,
-                $"Impact review due for the peer review at {host}",
-                $"The impact review of the peer-review visit to {host} on {Format(visit.Date)} is due on {Format(impactDue)}: review the actions agreed in the report.");
+            await this.ClearDueReminderAsync(ImpactReviewReminder);
         }
     }
 

@@ -1,9 +1,13 @@
 using InclusionNetwork.Silo.Database;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace InclusionNetwork.Silo.Endpoints;
 
-/// <summary>Liveness (the process answers) and readiness (the database answers and is fully migrated).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (the database answers and is fully migrated,
+/// and this silo is an active member of the cluster, so grain calls can be placed).
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
@@ -14,8 +18,12 @@ public static class HealthEndpoints
     }
 
     private static async Task<IResult> ReadyAsync(MigrationRunner runner, ShippedMigrations migrations, ILogger<MigrationRunner> logger,
-        CancellationToken cancellationToken)
+        IClusterMembershipService membership, ILocalSiloDetails silo, CancellationToken cancellationToken)
     {
+        if (membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress) != SiloStatus.Active)
+        {
+            return TypedResults.Json(new { status = "joining the cluster" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         try
         {
             var upToDate = await runner.IsUpToDateAsync(migrations.All, cancellationToken);

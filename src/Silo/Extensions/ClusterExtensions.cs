@@ -35,14 +35,13 @@ public static class ClusterExtensions
             silo.ConfigureEndpoints(settings.ResolveAdvertisedAddress(database.Embedded), settings.SiloPort, settings.GatewayPort,
                 listenOnAnyHostAddress: !database.Embedded);
             silo.UsePostgres(database.ConnectionString);
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = settings.ProbeTimeout;
-                o.NumMissedProbesLimit = settings.MissedProbesLimit;
-            });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+            silo.UseFailoverTimings(settings);
             silo.AddDashboard();
         });
+        // One instance both filters calls and logs the minute's counts.
+        builder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallLogging>());
+        builder.Services.AddSingleton<GrainCallLogging>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GrainCallLogging>());
         return builder;
     }
 
@@ -67,6 +66,21 @@ public static class ClusterExtensions
             o.Invariant = NpgsqlInvariant;
             o.ConnectionString = connectionString;
         });
+        return silo;
+    }
+
+    /// <summary>
+    /// Probing and call timeouts from <paramref name="settings"/>: how soon a dead silo is
+    /// declared dead and its grains answer from the survivors, and how long a call waits.
+    /// </summary>
+    public static ISiloBuilder UseFailoverTimings(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = settings.ProbeTimeout;
+            o.NumMissedProbesLimit = settings.MissedProbesLimit;
+        });
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         return silo;
     }
 

@@ -24,7 +24,7 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
     public async Task Callers_on_two_silos_booking_one_run_at_once_never_pass_its_capacity()
     {
         await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now));
-        var (runId, staff) = await SeedAsync(cluster.Database, capacity: 5, people: 40);
+        var (runId, staff) = await CourseRunSeed.SeedAsync(cluster.Database, Now, capacity: 5, people: 40);
 
         var results = await Task.WhenAll(staff.Select((id, i) =>
             Task.Run(() => cluster.GrainsOn(cluster.Silos[i % 2]).GetGrain<ICourseRunGrain>(runId).BookAsync(Admin, [id.ToString()]))));
@@ -45,7 +45,7 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
     {
         var clock = new ManualClock(Now);
         await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), clock, silos: 1);
-        var (runId, staff) = await SeedAsync(cluster.Database, capacity: 1, people: 3);
+        var (runId, staff) = await CourseRunSeed.SeedAsync(cluster.Database, Now, capacity: 1, people: 3);
         var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ICourseRunGrain>(runId);
         var made = (await grain.BookAsync(Admin, [.. staff.Select(s => s.ToString())])).Bookings;
 
@@ -69,43 +69,6 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
         // Once the last offer is taken up nothing is pending, and the reminder goes.
         Assert.Empty((await grain.AcceptOfferAsync(Admin, made[2].Id)).Errors);
         Assert.Null(await ReminderOrNullAsync(cluster.Database));
-    }
-
-    /// <summary>One school with <paramref name="people"/> staff, a course and a run ten days ahead.</summary>
-    private static async Task<(long RunId, IReadOnlyList<long> Staff)> SeedAsync(NpgsqlDataSource db, int capacity, int people)
-    {
-        await using var command = db.CreateCommand("""
-            INSERT INTO schools (urn, name, phase, school_type, district_id, open, gias_type, gias_phase, gias_status, imported_at, updated_at)
-            VALUES ('100001', 'Oak Primary', 'PRIMARY', 'MAINTAINED', 'dover', true, 'Community school', 'Primary', 'Open', @now, @now);
-            -- The admin who books (the first account of a fresh database, id 1).
-            INSERT INTO accounts (email, name, password_hash, created_at) VALUES ('admin@example.test', 'Admin', '-', @now);
-            INSERT INTO staff (school_urn, name, role, created_at) SELECT '100001', 'Teacher ' || n, 'TEACHER', @now FROM generate_series(1, @people) n;
-            INSERT INTO courses (title, summary, provider, strand, core_offer, audiences, expected_impact, prior_knowledge, framework_areas,
-                                 need_types, phases, delivery_mode, price_pence, funded_release_days, created_at, updated_at)
-            VALUES ('Inclusive Practices', 'Adaptive teaching.', 'County', 'SCHOOL_TO_SCHOOL_SYSTEM', true, '{TEACHER}', 'Better lessons.',
-                    'INTRODUCTORY', '{}', '{}', '{PRIMARY}', 'IN_PERSON', 0, 0, @now, @now);
-            WITH run AS (
-                INSERT INTO course_runs (course_id, venue, district_id, capacity, booking_closes_at, starts_at, ends_at, status, created_at, updated_at)
-                SELECT id, 'Hub', 'dover', @capacity, @starts, @starts, @starts + interval '6 hours', 'SCHEDULED', @now, @now FROM courses
-                RETURNING id, starts_at, ends_at
-            ), session AS (
-                INSERT INTO course_sessions (run_id, starts_at, ends_at, updated_at) SELECT id, starts_at, ends_at, @now FROM run
-            )
-            SELECT id FROM run;
-            """);
-        command.Parameters.AddWithValue("now", Now);
-        command.Parameters.AddWithValue("starts", Now.AddDays(10));
-        command.Parameters.AddWithValue("capacity", capacity);
-        command.Parameters.AddWithValue("people", people);
-        var runId = (long)(await command.ExecuteScalarAsync())!;
-        await using var staff = db.CreateCommand("SELECT id FROM staff ORDER BY id");
-        var ids = new List<long>();
-        await using var reader = await staff.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-        return (runId, ids);
     }
 
     private static async Task<(DateTimeOffset Due, TimeSpan Period)> ReminderAsync(NpgsqlDataSource db, long runId) =>

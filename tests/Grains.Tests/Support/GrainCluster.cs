@@ -1,6 +1,7 @@
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
+using InclusionNetwork.Silo.Cluster;
 using InclusionNetwork.Silo.Extensions;
 using System.Collections.Concurrent;
 using Orleans.Hosting;
@@ -77,6 +78,7 @@ public sealed class GrainCluster : IAsyncDisposable
         {
             var connectionString = silo.Configuration[ConnectionStringKey]!;
             silo.UsePostgres(connectionString);
+            silo.UseFailoverTimings(new ClusterSettings());
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddSingleton(new DomainClock(Clocks[silo.Configuration[ClockKey]!]));
             silo.Services.AddSchoolsAndPlaces();

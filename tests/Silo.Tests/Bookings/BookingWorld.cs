@@ -180,20 +180,6 @@ public sealed class BookingWorld : IAsyncDisposable
               sessions { id startsAt } bookings { id status waitlistPosition staff { id } } } }
             """, new { id = runId })).Get("courseRun");
 
-    /// <summary>Waits (without a time-based assertion) until the condition holds, for work a reminder does in the background.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Still waiting after a minute: {what}");
-    }
-
     public async ValueTask DisposeAsync()
     {
         foreach (var client in clients.Values)

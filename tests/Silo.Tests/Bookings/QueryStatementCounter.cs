@@ -4,12 +4,12 @@ namespace InclusionNetwork.Silo.Tests.Bookings;
 
 /// <summary>
 /// Counts the SQL statements sent to one database, from Npgsql's tracing, leaving out the
-/// host's own background work (reminder polling, token bookkeeping), so a test can see
+/// host's own background work (the Orleans providers' membership and reminder queries, token bookkeeping), so a test can see
 /// what one GraphQL request costs.
 /// </summary>
 internal sealed class QueryStatementCounter : IDisposable
 {
-    private static readonly string[] Background = ["grain_reminders", "access_tokens"];
+    private static readonly string[] Background = ["orleans", "Orleans", "access_tokens"];
     private readonly ActivityListener listener;
     private readonly List<string> statements = [];
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using InclusionNetwork.Grains.PeerReview;
 using InclusionNetwork.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 
 namespace InclusionNetwork.Silo.Tests.PeerReviewAndNetworks;
 
@@ -108,7 +111,8 @@ public sealed class VisitLifeGraphQLTests(PostgresFixture postgres)
 
         // The self-evaluation reminder of B's visit fires on 12 January; A's (submitted) writes nothing.
         world.Clock.Set(new DateTimeOffset(2027, 1, 12, 9, 0, 0, TimeSpan.Zero));
-        await EventuallyAsync(world, $"SELECT count(*) FROM notifications WHERE kind = 'SELF_EVALUATION_DUE' AND subject_id = {visitOf[b]}");
+        await Task.WhenAll(visitOf.Values.Select(id => world.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IReviewVisitGrain>(long.Parse(id)).SettleDueAsync()));
+        Assert.True(await world.CountAsync($"SELECT count(*) FROM notifications WHERE kind = 'SELF_EVALUATION_DUE' AND subject_id = {visitOf[b]}") > 0);
         Assert.Equal(0, await world.CountAsync($"SELECT count(*) FROM notifications WHERE subject_id = {visitOf[a]}"));
         Assert.Equal(2, await world.CountAsync($"SELECT count(*) FROM notifications WHERE subject_id = {visitOf[b]}")); // the ILE and B's booker
 
@@ -140,7 +144,8 @@ public sealed class VisitLifeGraphQLTests(PostgresFixture postgres)
 
         // The impact-review reminder fires twelve weeks after the report.
         world.Clock.Set(new DateTimeOffset(2027, 4, 6, 8, 30, 0, TimeSpan.Zero));
-        await EventuallyAsync(world, $"SELECT count(*) FROM notifications WHERE kind = 'IMPACT_REVIEW_DUE' AND subject_id = {visitOf[a]}");
+        await world.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IReviewVisitGrain>(long.Parse(visitOf[a])).SettleDueAsync();
+        Assert.True(await world.CountAsync($"SELECT count(*) FROM notifications WHERE kind = 'IMPACT_REVIEW_DUE' AND subject_id = {visitOf[a]}") > 0);
         leader = await world.SignInAsync("leader1@world.test");
         Assert.Equal(["SELF_EVALUATION_MISSING"], (await leader.GraphQLAsync(complete, new { id = visitOf[b] })).UserErrorCodes("completeVisit"));
 
@@ -152,19 +157,5 @@ public sealed class VisitLifeGraphQLTests(PostgresFixture postgres)
         Assert.Equal("CANCELLED", (await leader.GraphQLAsync(cancel, new { id = visitOf[c] })).Get("cancelVisit.visit.status").GetString());
         Assert.Equal(["WRONG_STATUS"], (await leader.GraphQLAsync(cancel, new { id = visitOf[c] })).UserErrorCodes("cancelVisit"));
         Assert.Equal(["WRONG_STATUS"], (await leader.GraphQLAsync(cancel, new { id = visitOf[a] })).UserErrorCodes("cancelVisit"));
-    }
-
-    /// <summary>Waits (up to a minute, polling) until the count is positive: reminders are delivered by a background poller.</summary>
-    private static async Task EventuallyAsync(PeerReviewWorld world, string countSql)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (await world.CountAsync(countSql) > 0)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail($"Nothing came of: {countSql}");
     }
 }
