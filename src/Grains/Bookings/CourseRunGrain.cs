@@ -10,10 +10,10 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
-/// The booking lifecycle of one run. Calls on one run take turns within a silo, but two
-/// silos may each hold an activation of the same run, so the grain keeps no state between
-/// calls: every command reads the run and its live bookings under the run's row lock, applies
-/// the rules (<see cref="CourseRunState"/>), and writes the outcome in that transaction.
+/// The booking lifecycle of one run. Orleans keeps one activation of the run in the whole
+/// cluster and gives it one call at a time, so the grain reads the run and its live bookings
+/// once and keeps them: each command applies the rules (<see cref="CourseRunState"/>) to the
+/// state in memory and writes the outcome in one transaction guarded by the run's version.
 /// Offers of freed places lapse through a durable reminder set for the earliest expiry.
 /// </summary>
 public sealed class CourseRunGrain(
@@ -31,6 +31,9 @@ public sealed class CourseRunGrain(
     private long RunId => this.GetPrimaryKeyLong();
 
     private BookingOptions Policy => options.Value;
+
+    /// <summary>The run as this activation last read or wrote it; null until read, and after a failed command.</summary>
+    private CourseRunState? held;
 
     public async Task<BookPlacesResult> BookAsync(Viewer viewer, IReadOnlyList<string> staffIds)
     {
@@ -50,6 +53,9 @@ public sealed class CourseRunGrain(
         var waitlisted = 0;
         var found = await InRunTransactionAsync((state, now) =>
         {
+            // A command may run twice (see InRunTransactionAsync): each run starts afresh.
+            errors.Clear();
+            placed.Clear();
             waitlisted = state.WaitlistedCount;
             if (state.Run.Cancelled)
             {
@@ -88,7 +94,7 @@ public sealed class CourseRunGrain(
                 }
             }
             waitlisted = state.WaitlistedCount;
-        }, ids.OfType<long>().Distinct().ToList());
+        });
         if (!found)
         {
             return Refused(DomainError.NotFound("No run has that id.", "input", "runId"));
@@ -113,6 +119,7 @@ public sealed class CourseRunGrain(
         DomainError? error = null;
         await InRunTransactionAsync((state, now) =>
         {
+            error = null;
             var live = state.Bookings.FirstOrDefault(b => b.Id == bookingId && b.Status != BookingStatus.CANCELLED);
             if (live is null)
             {
@@ -146,6 +153,7 @@ public sealed class CourseRunGrain(
         DomainError? error = null;
         await InRunTransactionAsync((state, now) =>
         {
+            error = null;
             // Settling may just have lapsed this very offer: then it is reported as expired.
             var current = state.Bookings.FirstOrDefault(b => b.Id == bookingId);
             var lapsed = current is null ? booking.Cancellation == Cancellation.OFFER_LAPSED : current.Cancellation == Cancellation.OFFER_LAPSED;
@@ -161,7 +169,7 @@ public sealed class CourseRunGrain(
             {
                 state.Accept(current, now);
             }
-        }, [booking.StaffId]);
+        });
         return error is not null ? CommandResult<Booking>.Failure(error) : CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!);
     }
 
@@ -174,6 +182,7 @@ public sealed class CourseRunGrain(
         DomainError? error = null;
         var found = await InRunTransactionAsync((state, now) =>
         {
+            error = null;
             if (!MayRun(viewer, state))
             {
                 error = DomainError.NotAllowed("Only the course's provider and admins may cancel a run.");
@@ -205,7 +214,7 @@ public sealed class CourseRunGrain(
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // The lock keeps the register consistent with a cancellation happening at the same time.
-        if (await store.LockAsync(connection, transaction, RunId) is not { } state)
+        if (await store.ReadAsync(connection, transaction, RunId, forUpdate: true) is not { } state)
         {
             return Fail(DomainError.NotFound("No session has that id.", "input", "sessionId"));
         }
@@ -371,40 +380,61 @@ public sealed class CourseRunGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status) => SettleOffersAsync();
 
     /// <summary>
-    /// Runs one command on the locked run: first what is due anyway (lapsed offers pass on),
-    /// then the command's rules, then one write of everything that changed.
+    /// Runs one command on the run: first what is due anyway (lapsed offers pass on), then the
+    /// command's rules, then one write of everything that changed, guarded by the run's
+    /// version. The state comes from memory: this activation is the only one in the cluster,
+    /// so it read the run once and has written every change since. If the write finds the run
+    /// moved on (a duplicate activation while membership changed, or a writer outside the
+    /// grains), the command runs again on the run read under its row lock.
     /// </summary>
     /// <returns>False when there is no such run.</returns>
-    /// <param name="waitlistedStaff">The people whose waiting-list entries the command needs; null for the whole list.</param>
-    private async Task<bool> InRunTransactionAsync(Action<CourseRunState, DateTimeOffset> command, IReadOnlyCollection<long>? waitlistedStaff = null)
+    private async Task<bool> InRunTransactionAsync(Action<CourseRunState, DateTimeOffset> command)
     {
-        CourseRunState state;
-        var now = clock.GetUtcNow();
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
+        for (var locked = false; ; locked = true)
         {
-            if (await store.LockAsync(connection, transaction, RunId, waitlistedStaff) is not { } locked)
+            var now = clock.GetUtcNow();
+            var current = locked ? null : held;
+            // Until this write commits, a failure part-way must not leave a half-applied state behind.
+            held = null;
+            SaveOutcome outcome;
+            await using (var connection = await dataSource.OpenConnectionAsync())
+            await using (var transaction = await connection.BeginTransactionAsync())
             {
-                return false;
+                current ??= await store.ReadAsync(connection, transaction, RunId, forUpdate: locked);
+                if (current is null)
+                {
+                    return false;
+                }
+                current.Settle(now, Policy.OfferWindow);
+                command(current, now);
+                outcome = await store.SaveAsync(connection, transaction, current, now);
+                if (outcome == SaveOutcome.Stale)
+                {
+                    if (locked)
+                    {
+                        throw new InvalidOperationException($"Run {RunId} changed under its own row lock.");
+                    }
+                    await transaction.RollbackAsync();
+                    continue;
+                }
+                await transaction.CommitAsync();
             }
-            state = locked;
-            state.Settle(now, Policy.OfferWindow);
-            command(state, now);
-            await store.SaveAsync(connection, transaction, state, now);
-            await transaction.CommitAsync();
+            var offersChanged = current.OffersChanged;
+            current.MarkWritten(outcome);
+            held = current;
+            if (offersChanged)
+            {
+                if (current.EarliestOfferExpiry is { } next)
+                {
+                    await this.SetDueReminderAsync(OfferExpiryReminder, next - now);
+                }
+                else
+                {
+                    await this.ClearDueReminderAsync(OfferExpiryReminder);
+                }
+            }
+            return true;
         }
-        if (state.OffersChanged)
-        {
-            if (state.EarliestOfferExpiry is { } next)
-            {
-                await this.SetDueReminderAsync(OfferExpiryReminder, next - now);
-            }
-            else
-            {
-                await this.ClearDueReminderAsync(OfferExpiryReminder);
-            }
-        }
-        return true;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.Bookings;
 /// outcome or none of it.
 /// </summary>
 /// <param name="unreadWaitlisted">Waiting-list entries not read because the command does not need them (see <see cref="CourseRunStore.LockAsync"/>).</param>
-public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings, int unreadWaitlisted = 0)
+public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings)
 {
     private readonly List<LiveBooking> bookings = [.. bookings];
 
@@ -18,17 +18,17 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
     /// <summary>The account that provides the run's course.</summary>
     public long? ProviderAccountId { get; } = providerAccountId;
 
-    /// <summary>The run row's version as read; the write checks it.</summary>
-    public int Version { get; } = version;
+    /// <summary>The run row's version as read or last written; the write checks it.</summary>
+    public int Version { get; private set; } = version;
 
     /// <summary>
     /// Confirmed, offered and waitlisted bookings, in the order they were made (the waiting
-    /// list's order). The whole waiting list is here whenever the run has a free place.
+    /// list's order), and those a command has just cancelled until they are written.
     /// </summary>
     public IReadOnlyList<LiveBooking> Bookings => bookings;
 
-    /// <summary>The run's waiting list length, entries not read included.</summary>
-    public int WaitlistedCount => unreadWaitlisted + bookings.Count(b => b.Status == BookingStatus.WAITLISTED);
+    /// <summary>The run's waiting list length.</summary>
+    public int WaitlistedCount => bookings.Count(b => b.Status == BookingStatus.WAITLISTED);
 
     public bool RunChanged { get; private set; }
 
@@ -128,6 +128,26 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
         Run = Run with { Cancelled = true, CancelledAt = now };
         CancelReason = reason;
         RunChanged = true;
+    }
+
+    /// <summary>
+    /// After the store wrote this state (or found nothing to write): it now stands for the
+    /// stored run, so the grain keeps it for the next command. Cancelled bookings leave it.
+    /// </summary>
+    public void MarkWritten(SaveOutcome outcome)
+    {
+        if (outcome == SaveOutcome.Written)
+        {
+            Version++;
+        }
+        bookings.RemoveAll(b => b.Status == BookingStatus.CANCELLED);
+        foreach (var booking in bookings)
+        {
+            booking.Changed = false;
+        }
+        RunChanged = false;
+        OffersChanged = false;
+        CancelReason = null;
     }
 
     private bool FitsSchoolCap(string schoolUrn) => Run.MaxPlacesPerSchool is not { } cap || HeldBy(schoolUrn) < cap;

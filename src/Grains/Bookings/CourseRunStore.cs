@@ -4,46 +4,39 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
-/// Reads a run's state under its row lock and writes what a command changed, inside the
-/// caller's transaction. The lock (<c>SELECT ... FOR UPDATE</c>) is what keeps capacity
-/// across silos: a second silo booking the same run waits for the first to commit and then
-/// counts its bookings too.
+/// Reads a run's state and writes what a command changed, inside the caller's transaction.
+/// Every write is guarded by the run row's version, so a state read before someone else
+/// wrote (a duplicate activation while membership changes, a writer outside the grains)
+/// writes nothing; the row lock (<c>SELECT ... FOR UPDATE</c>) is there for the retry.
 /// </summary>
 public sealed class CourseRunStore
 {
-    /// <param name="waitlistedStaff">
-    /// The people whose waiting-list entries the command needs, when it does not need the whole
-    /// list; null for the whole list. The whole list is read anyway while the run has a free
-    /// place or an open offer, because settling may offer a place. A long waiting list then costs nothing to a
-    /// booking on a full run.
-    /// </param>
-    /// <returns>The run's state, locked until the transaction ends, or null when there is no such run.</returns>
-    public async Task<CourseRunState?> LockAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyCollection<long>? waitlistedStaff = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads a run with its confirmed, offered and waitlisted bookings, the whole waiting list
+    /// included; with <paramref name="forUpdate"/> under the run's row lock, held until the
+    /// transaction ends.
+    /// </summary>
+    /// <returns>The run's state, or null when there is no such run.</returns>
+    public async Task<CourseRunState?> ReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, bool forUpdate, CancellationToken cancellationToken = default)
     {
-        // One round trip, two statements: the second takes its snapshot after the first holds
-        // the lock, so it sees every booking the previous holder committed.
+        // One round trip, two statements: under the lock, the second takes its snapshot after
+        // the first holds it, so it sees every booking the previous holder committed.
         await using var batch = new NpgsqlBatch(connection, transaction);
         var lockRun = new NpgsqlBatchCommand($"""
             SELECT {CourseRunQueries.RunColumns}, c.provider_account_id, r.version
             FROM course_runs r JOIN courses c ON c.id = r.course_id
             WHERE r.id = @id
-            FOR UPDATE OF r
+            {(forUpdate ? "FOR UPDATE OF r" : "")}
             """);
         lockRun.Parameters.AddWithValue("id", runId);
-        // Settling may offer a place that is free now or that a lapsing offer frees: then the queue's head matters.
         var readBookings = new NpgsqlBatchCommand("""
             SELECT id, staff_id, school_urn, status, booked_at, confirmed_at, offered_at, offer_expires_at
             FROM bookings
-            WHERE run_id = @id AND (status IN ('CONFIRMED', 'OFFERED')
-                OR (status = 'WAITLISTED' AND (@whole OR staff_id = ANY(@staff) OR EXISTS (
-                    SELECT 1 FROM course_runs r WHERE r.id = @id AND (r.capacity - r.confirmed_count - r.offered_count > 0 OR r.offered_count > 0)))))
+            WHERE run_id = @id AND status IN ('CONFIRMED', 'OFFERED', 'WAITLISTED')
             ORDER BY id
             """);
         readBookings.Parameters.AddWithValue("id", runId);
-        readBookings.Parameters.AddWithValue("whole", waitlistedStaff is null);
-        readBookings.Parameters.AddWithValue("staff", (waitlistedStaff ?? []).ToArray());
         batch.BatchCommands.Add(lockRun);
         batch.BatchCommands.Add(readBookings);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -67,45 +60,29 @@ public sealed class CourseRunStore
                 OfferExpiresAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
             });
         }
-        var unread = run.WaitlistedCount - bookings.Count(b => b.Status == BookingStatus.WAITLISTED);
-        return new CourseRunState(run, provider, version, bookings, unread);
+        return new CourseRunState(run, provider, version, bookings);
     }
 
     /// <summary>
-    /// Writes new and changed bookings and the run's counts (and status, when it changed).
-    /// New bookings get their ids. Nothing is written when nothing changed.
+    /// Writes new and changed bookings and the run's counts (and status, when it changed),
+    /// provided the run is still at the version the state was read at. New bookings get their
+    /// ids. Nothing is written when nothing changed.
     /// </summary>
-    public async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CourseRunState state, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CourseRunState state, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var changed = state.Bookings.Where(b => b.Changed && !b.IsNew).ToList();
         var added = state.Bookings.Where(b => b.IsNew).ToList();
         if (changed.Count == 0 && added.Count == 0 && !state.RunChanged)
         {
-            return;
+            return SaveOutcome.Unchanged;
         }
-        if (changed.Count > 0)
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var booking in changed)
-            {
-                var update = new NpgsqlBatchCommand("""
-                    UPDATE bookings SET status = @status, confirmed_at = @confirmed_at, offered_at = @offered_at,
-                        offer_expires_at = @offer_expires_at, cancelled_at = @cancelled_at, cancellation = @cancellation,
-                        cancel_reason = @cancel_reason, updated_at = @now, sequence = sequence + 1
-                    WHERE id = @id
-                    """);
-                update.Parameters.AddWithValue("id", booking.Id);
-                AddBookingValues(update, booking, now);
-                batch.BatchCommands.Add(update);
-            }
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        // The run's counts and version, and any new bookings, in one statement.
+        // The run's counts and version, and any new bookings, in one statement; the bookings
+        // are inserted only beside the run's update (the join with run), never at a stale version.
         var inserts = added.Count == 0 ? "" : """
             , inserted AS (
                 INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
                 SELECT @id, t.staff_id, t.school_urn, t.status, @now, @booked_by, CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
-                FROM unnest(@staff, @school, @new_status) WITH ORDINALITY AS t(staff_id, school_urn, status, n)
+                FROM unnest(@staff, @school, @new_status) WITH ORDINALITY AS t(staff_id, school_urn, status, n), run
                 ORDER BY t.n
                 RETURNING id, staff_id
             )
@@ -153,13 +130,32 @@ public sealed class CourseRunStore
         }
         if (runsWritten != 1)
         {
-            // Unreachable while the row lock is held; kept so a change to the locking can never write silently.
-            throw new InvalidOperationException($"Run {state.Run.Id} was not at version {state.Version} when written under its lock.");
+            // Someone else wrote the run since it was read: nothing was written, and the caller
+            // rolls back its transaction.
+            return SaveOutcome.Stale;
         }
         foreach (var booking in added)
         {
             booking.Id = ids[booking.StaffId];
         }
+        if (changed.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var booking in changed)
+            {
+                var update = new NpgsqlBatchCommand("""
+                    UPDATE bookings SET status = @status, confirmed_at = @confirmed_at, offered_at = @offered_at,
+                        offer_expires_at = @offer_expires_at, cancelled_at = @cancelled_at, cancellation = @cancellation,
+                        cancel_reason = @cancel_reason, updated_at = @now, sequence = sequence + 1
+                    WHERE id = @id
+                    """);
+                update.Parameters.AddWithValue("id", booking.Id);
+                AddBookingValues(update, booking, now);
+                batch.BatchCommands.Add(update);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return SaveOutcome.Written;
     }
 
     private static void AddBookingValues(NpgsqlBatchCommand command, LiveBooking booking, DateTimeOffset now)
@@ -173,4 +169,17 @@ public sealed class CourseRunStore
         command.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)booking.CancelReason ?? DBNull.Value);
         command.Parameters.AddWithValue("now", now);
     }
+}
+
+/// <summary>What <see cref="CourseRunStore.SaveAsync"/> did.</summary>
+public enum SaveOutcome
+{
+    /// <summary>Nothing had changed, so nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>The run and its bookings were written, and the run's version moved on by one.</summary>
+    Written,
+
+    /// <summary>The run was no longer at the version read; nothing was written.</summary>
+    Stale,
 }

@@ -41,6 +41,38 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_write_the_activation_did_not_make_is_caught_by_the_version_check_and_the_rules_see_it()
+    {
+        await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
+        var (runId, staff) = await CourseRunSeed.SeedAsync(cluster.Database, Now, capacity: 2, people: 3);
+        var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ICourseRunGrain>(runId);
+        Assert.Equal(BookingStatus.CONFIRMED, Assert.Single((await grain.BookAsync(Admin, [staff[0].ToString()])).Bookings).Status);
+
+        // Another writer (a second activation during a membership change, say) takes the last
+        // place behind this activation's back, moving the run's version on as every writer must.
+        await using (var outside = cluster.Database.CreateCommand("""
+            INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, confirmed_at, updated_at)
+            VALUES (@run, @staff, '100001', 'CONFIRMED', @now, @now, @now);
+            UPDATE course_runs SET confirmed_count = confirmed_count + 1, version = version + 1 WHERE id = @run;
+            """))
+        {
+            outside.Parameters.AddWithValue("run", runId);
+            outside.Parameters.AddWithValue("staff", staff[1]);
+            outside.Parameters.AddWithValue("now", Now);
+            await outside.ExecuteNonQueryAsync();
+        }
+
+        // The activation's state says one place is left; the write finds the run moved on, and
+        // the command runs again on the run as stored: the third person waits.
+        var third = await grain.BookAsync(Admin, [staff[2].ToString()]);
+        Assert.Equal((BookingStatus.WAITLISTED, 1), (Assert.Single(third.Bookings).Status, third.Bookings[0].WaitlistPosition!.Value));
+        var run = (await cluster.Service<CourseRunQueries>().FindAsync(runId))!;
+        Assert.Equal((2, 1), (run.ConfirmedCount, run.WaitlistedCount));
+        // And the person the other writer booked is known to the activation from now on.
+        Assert.Equal(BookingErrorCodes.AlreadyBooked, Assert.Single((await grain.BookAsync(Admin, [staff[1].ToString()])).Errors).Code);
+    }
+
+    [Fact]
     public async Task An_offer_lapses_when_its_reminder_settles_the_run_and_the_place_passes_on()
     {
         var clock = new ManualClock(Now);
