@@ -1,3 +1,5 @@
+using InclusionNetwork.Silo.Authentication;
+using InclusionNetwork.Silo.Database;
 using InclusionNetwork.Silo.Endpoints;
 using InclusionNetwork.Silo.Extensions;
 using InclusionNetwork.Silo.Security;
@@ -29,9 +31,11 @@ public static class SiloApplication
         await app.LoadDemoDataIfEnabledAsync();
 
         app.UseSecurityHeaders();
+        app.UseDatabaseBusyResponses();
         app.UseCrossSiteRequestProtection();
         app.UseWebAppFiles();
         app.UseAuthentication();
+        app.UseInvalidBearerTokenRejection();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();

@@ -68,9 +68,9 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
         string hash;
         DateTimeOffset? lockedUntil;
         int failures;
-        await using (var find = new NpgsqlCommand("""
-            SELECT id, password_hash, locked_until, failed_sign_ins FROM accounts
-            WHERE lower(email) = lower(@email) AND disabled_at IS NULL FOR UPDATE
+        await using (var find = new NpgsqlCommand($"""
+            SELECT a.id, a.password_hash, a.locked_until, a.failed_sign_ins FROM accounts a
+            WHERE lower(a.email) = lower(@email) AND {AccountStatus.LiveSql} FOR UPDATE OF a
             """, connection, transaction))
         {
             find.Parameters.AddWithValue("email", email.Trim());
@@ -117,7 +117,7 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
         return new SignInOutcome.SignedIn(viewer!, token);
     }
 
-    /// <summary>The person a token stands for, or null when it is unknown, revoked or expired.</summary>
+    /// <summary>The person a token stands for, or null when it is unknown, revoked or expired, or its account is no longer live.</summary>
     public async Task<(Viewer Viewer, long TokenId)?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
@@ -126,7 +126,7 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
         }
         await using var command = dataSource.CreateCommand($"""
             SELECT {ViewerColumns}, t.id FROM access_tokens t JOIN accounts a ON a.id = t.account_id
-            WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > @now AND a.disabled_at IS NULL
+            WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > @now AND {AccountStatus.LiveSql}
             """);
         command.Parameters.AddWithValue("hash", HashOf(secret));
         command.Parameters.AddWithValue("now", clock.GetUtcNow());

@@ -17,7 +17,6 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<CourseQueries>();
         services.AddSingleton<CourseRunQueries>();
         services.AddSingleton<BookingQueries>();
-        services.AddSingleton<BookingVisibility>();
         services.AddSingleton<CourseRunStore>();
         return services;
     }

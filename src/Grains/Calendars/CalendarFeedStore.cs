@@ -65,19 +65,19 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
         return feeds;
     }
 
-    /// <summary>The live feed with this token and its owner, or null for an unknown or revoked token or a disabled owner.</summary>
+    /// <summary>The live feed with this token and its owner, or null for an unknown or revoked token or an owner no longer live (disabled, or a removed member of staff).</summary>
     public async Task<FeedSubscription?> FindLiveAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!FeedKey.LooksLikeToken(token))
         {
             return null;
         }
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT f.id, f.scope, f.subject_id, f.created_at, f.last_etag, f.last_modified,
                    a.id, a.name, a.email, a.school_urn, a.staff_id, a.leader_id,
                    ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role)
             FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
-            WHERE f.token_hash = @hash AND f.revoked_at IS NULL AND a.disabled_at IS NULL
+            WHERE f.token_hash = @hash AND f.revoked_at IS NULL AND {AccountStatus.LiveSql}
             """);
         command.Parameters.AddWithValue("hash", FeedKey.HashOf(token));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// Creates clusters of one academic year, one at a time per silo; the database's unique
 /// indexes keep the year's rules when several silos create at once.
 /// </summary>
-public sealed class ClusterDirectoryGrain(ClusterStore store) : Grain, IClusterDirectoryGrain
+public sealed class ClusterDirectoryGrain(ClusterStore store, TimeProvider clock) : Grain, IClusterDirectoryGrain
 {
     public async Task<CommandResult<Cluster>> CreateClusterAsync(Viewer viewer, string name, long? leaderId, IReadOnlyList<string> memberUrns)
     {
@@ -26,9 +26,16 @@ public sealed class ClusterDirectoryGrain(ClusterStore store) : Grain, IClusterD
             }
             leaderId = viewer.LeaderId;
         }
-        if (!AcademicYear.TryParse(this.GetPrimaryKeyString(), out _))
+        if (!AcademicYear.TryParse(this.GetPrimaryKeyString(), out var year))
         {
             return CommandResult<Cluster>.Failure(DomainError.Invalid("Write the academic year like 2026/27.", "input", "academicYear"));
+        }
+        if (!PeerReviewYears.IsOpen(year.Value, clock))
+        {
+            // A cluster is a reason to see its schools' staff, so one for a past or far-off year is refused outright.
+            var open = PeerReviewYears.Open(clock);
+            return CommandResult<Cluster>.Failure(new DomainError(PeerReviewErrorCodes.AcademicYearNotOpen,
+                $"Clusters can be created only for {open[0]} or {open[1]}, not {year.Value}.", ["input", "academicYear"]));
         }
         return await store.CreateAsync(this.GetPrimaryKeyString(), name, leaderId, memberUrns);
     }

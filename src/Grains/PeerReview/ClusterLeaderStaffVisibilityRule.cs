@@ -3,9 +3,22 @@ using InclusionNetwork.Grains.Schools;
 
 namespace InclusionNetwork.Grains.PeerReview;
 
-/// <summary>The contract lets a school's peer-review cluster leader see its staff (to choose reviewers).</summary>
-public sealed class ClusterLeaderStaffVisibilityRule(PeerReviewQueries queries) : IStaffVisibilityRule
+/// <summary>
+/// The contract lets a school's peer-review cluster leader see its staff (to choose
+/// reviewers), but only through clusters of the years peer review is open for (the current
+/// and the next academic year): a cluster of a past or far-off year grants nothing.
+/// </summary>
+public sealed class ClusterLeaderStaffVisibilityRule(PeerReviewQueries queries, TimeProvider clock) : IStaffVisibilityRule
 {
-    public async ValueTask<bool> AllowsAsync(Viewer viewer, string schoolUrn, CancellationToken cancellationToken) =>
-        viewer.Has(Role.LEADER) && viewer.LeaderId is { } leaderId && await queries.LeadsClusterOfSchoolAsync(leaderId, schoolUrn, cancellationToken);
+    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+
+    public async Task<IReadOnlySet<string>> AllowedSchoolsAsync(Viewer viewer, IReadOnlyCollection<string> schoolUrns, CancellationToken cancellationToken)
+    {
+        if (!viewer.Has(Role.LEADER) || viewer.LeaderId is not { } leaderId)
+        {
+            return None;
+        }
+        var years = PeerReviewYears.Open(clock).Select(y => y.ToString()).ToArray();
+        return await queries.SchoolsInClustersLedByAsync(leaderId, schoolUrns, years, cancellationToken);
+    }
 }

@@ -23,4 +23,5 @@ public static class PeerReviewErrorCodes
     public const string SelfEvaluationMissing = "SELF_EVALUATION_MISSING";
     public const string SelfEvaluationClosed = "SELF_EVALUATION_CLOSED";
     public const string VisitNotHeldYet = "VISIT_NOT_HELD_YET";
+    public const string AcademicYearNotOpen = "ACADEMIC_YEAR_NOT_OPEN";
 }

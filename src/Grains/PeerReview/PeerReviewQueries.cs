@@ -80,16 +80,24 @@ public sealed class PeerReviewQueries(NpgsqlDataSource dataSource)
         return await ReadClustersAsync(command, cancellationToken);
     }
 
-    /// <summary>Whether the leader leads (in any year) a cluster the school belongs to.</summary>
-    public async Task<bool> LeadsClusterOfSchoolAsync(long leaderId, string schoolUrn, CancellationToken cancellationToken = default)
+    /// <summary>Of the schools, those in a cluster the leader leads in one of the years: one statement for the whole set.</summary>
+    public async Task<IReadOnlySet<string>> SchoolsInClustersLedByAsync(long leaderId, IReadOnlyCollection<string> schoolUrns, IReadOnlyCollection<string> academicYears,
+        CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT EXISTS (SELECT 1 FROM cluster_members m JOIN peer_review_clusters k ON k.id = m.cluster_id
-                           WHERE k.leader_id = @leader AND m.school_urn = @urn)
+            SELECT DISTINCT m.school_urn FROM cluster_members m JOIN peer_review_clusters k ON k.id = m.cluster_id
+            WHERE k.leader_id = @leader AND m.school_urn = ANY(@urns) AND k.academic_year = ANY(@years)
             """);
         command.Parameters.AddWithValue("leader", leaderId);
-        command.Parameters.AddWithValue("urn", schoolUrn);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.Parameters.AddWithValue("urns", schoolUrns.ToArray());
+        command.Parameters.AddWithValue("years", academicYears.ToArray());
+        var urns = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            urns.Add(reader.GetString(0));
+        }
+        return urns;
     }
 
     public async Task<IReadOnlyDictionary<long, ReviewCycle>> CyclesAsync(IReadOnlyCollection<long> cycleIds, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace InclusionNetwork.Grains.Schools;
 
 /// <summary>
 /// Staff changes of one school. Calls on one school run one at a time; the unique index on
-/// current staff emails guards the same rule across silos.
+/// current staff emails (within each school) guards the same rule across silos.
 /// </summary>
 public sealed class SchoolGrain(NpgsqlDataSource dataSource, DomainClock clock) : Grain, ISchoolGrain
 {
@@ -59,7 +59,8 @@ public sealed class SchoolGrain(NpgsqlDataSource dataSource, DomainClock clock) 
         await using var reader = await insert.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
-            return CommandResult<StaffMember>.Failure(new DomainError(ErrorCodes.Clash, "Someone on a school's staff already has that email address.", ["input", "email"]));
+            // The index is per school, so this says only what the school can see itself: its own staff list.
+            return CommandResult<StaffMember>.Failure(new DomainError(ErrorCodes.Clash, "Someone on this school's staff already has that email address.", ["input", "email"]));
         }
         return CommandResult<StaffMember>.Success(SchoolQueries.ReadStaff(reader));
     }

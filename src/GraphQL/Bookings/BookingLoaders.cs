@@ -34,4 +34,9 @@ public static class BookingLoaders
     public static Task<School?> SchoolAsync(IResolverContext ctx, string urn) =>
         ctx.DataLoader<string, School>("bookings.schoolByUrn",
             async (urns, ct) => await ctx.Service<SchoolQueries>().FindManyAsync(urns, ct)).LoadAsync(urn);
+
+    /// <summary>The account providing each run's course, in the order of <paramref name="runIds"/>.</summary>
+    public static async Task<IReadOnlyList<long?>> ProvidersOfRunsAsync(IResolverContext ctx, IReadOnlyList<long> runIds) =>
+        await ctx.DataLoader<long, long?>("bookings.providerByRun",
+            async (ids, ct) => await ctx.Service<BookingQueries>().ProvidersOfRunsAsync(ids, ct)).LoadManyAsync(runIds);
 }

@@ -5,6 +5,7 @@ using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Schools;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Directory;
+using InclusionNetwork.GraphQL.Places;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
 using Orleans;
@@ -14,7 +15,7 @@ namespace InclusionNetwork.GraphQL.Bookings;
 /// <summary>
 /// Bookings on runs, the waiting list and offers, attendance, evaluations and follow-ups.
 /// Each mutation reaches exactly one run grain; a booking is shown only to those
-/// <see cref="BookingVisibility"/> allows.
+/// <see cref="BookingVisibility"/> allows, and its evaluation and follow-up only to the person who gave them and admins.
 /// </summary>
 public sealed class BookingsModule : ISchemaModule
 {
@@ -34,8 +35,12 @@ public sealed class BookingsModule : ISchemaModule
         .Resolve("Booking", "staff", async ctx => await BookingLoaders.StaffAsync(ctx, ctx.Source<Booking>().StaffId))
         .Resolve("Booking", "school", async ctx => await BookingLoaders.SchoolAsync(ctx, ctx.Source<Booking>().SchoolUrn))
         .Resolve("Booking", "attendance", async ctx => await BookingLoaders.AttendanceAsync(ctx, ctx.Source<Booking>().Id))
-        .Resolve("Booking", "evaluation", async ctx => await BookingLoaders.EvaluationAsync(ctx, ctx.Source<Booking>().Id))
-        .Resolve("Booking", "followUp", async ctx => await BookingLoaders.FollowUpAsync(ctx, ctx.Source<Booking>().Id))
+        .Resolve("Booking", "evaluation", async ctx => BookingVisibility.SeesFeedback(ctx.Viewer(), ctx.Source<Booking>())
+            ? await BookingLoaders.EvaluationAsync(ctx, ctx.Source<Booking>().Id)
+            : null)
+        .Resolve("Booking", "followUp", async ctx => BookingVisibility.SeesFeedback(ctx.Viewer(), ctx.Source<Booking>())
+            ? await BookingLoaders.FollowUpAsync(ctx, ctx.Source<Booking>().Id)
+            : null)
         .Resolve("Attendance", "session", async ctx => await DirectoryLoaders.SessionAsync(ctx, ctx.Source<Attendance>().SessionId))
         .Resolve("Attendance", "booking", async ctx => await BookingLoaders.BookingAsync(ctx, ctx.Source<Attendance>().BookingId))
         .Resolve("Mutation", "bookPlaces", BookPlacesAsync)
@@ -60,11 +65,7 @@ public sealed class BookingsModule : ISchemaModule
         {
             return Array.Empty<Booking>();
         }
-        // Both loads are queued before either is awaited, so every run of a page joins the same batches.
-        var bookings = BookingLoaders.OfRunAsync(ctx, run.Id);
-        var course = DirectoryLoaders.CourseAsync(ctx, run.CourseId);
-        var provider = (await course)?.ProviderAccountId;
-        return await VisibleAsync(ctx, viewer, await bookings, _ => Task.FromResult(provider));
+        return await VisibleAsync(ctx, viewer, await BookingLoaders.OfRunAsync(ctx, run.Id));
     }
 
     private static async ValueTask<object?> SchoolBookingsAsync(IResolverContext ctx)
@@ -80,25 +81,31 @@ public sealed class BookingsModule : ISchemaModule
             return Array.Empty<Booking>();
         }
         var bookings = await ctx.Service<BookingQueries>().OfSchoolAsync(school.Urn, year, ctx.Argument<BookingStatus?>("status"), ctx.CancellationToken);
-        return await VisibleAsync(ctx, viewer, bookings, async booking =>
-            await DirectoryLoaders.RunAsync(ctx, booking.RunId) is { } run ? (await DirectoryLoaders.CourseAsync(ctx, run.CourseId))?.ProviderAccountId : null);
+        return await VisibleAsync(ctx, viewer, bookings);
     }
 
-    private static async Task<IReadOnlyList<Booking>> VisibleAsync(
-        IResolverContext ctx, Viewer viewer, IReadOnlyList<Booking> bookings, Func<Booking, Task<long?>> providerOf)
+    /// <summary>
+    /// The bookings the viewer may see, decided for the whole list at once: the runs' providers
+    /// (for a provider only) and the schools' staff visibility each join one per-request batch
+    /// with every other list of the response, so no check costs a query per booking.
+    /// </summary>
+    private static async Task<IReadOnlyList<Booking>> VisibleAsync(IResolverContext ctx, Viewer viewer, IReadOnlyList<Booking> bookings)
     {
-        var visibility = ctx.Service<BookingVisibility>();
-        var visible = new List<Booking>();
-        foreach (var booking in bookings)
+        if (bookings.Count == 0)
         {
-            // The provider only matters to a provider, so other viewers never load it.
-            var provider = viewer.Has(Role.PROVIDER) ? await providerOf(booking) : null;
-            if (await visibility.CanSeeAsync(viewer, booking, provider, ctx.CancellationToken))
-            {
-                visible.Add(booking);
-            }
+            return bookings;
         }
-        return visible;
+        IReadOnlyDictionary<long, long?> providers = new Dictionary<long, long?>();
+        if (viewer.Has(Role.PROVIDER))
+        {
+            var runIds = bookings.Select(b => b.RunId).Distinct().ToList();
+            var providerIds = await BookingLoaders.ProvidersOfRunsAsync(ctx, runIds);
+            providers = runIds.Zip(providerIds).ToDictionary(p => p.First, p => p.Second);
+        }
+        var asParty = bookings.Where(b => BookingVisibility.SeesAsPartyTo(viewer, b, providers.GetValueOrDefault(b.RunId))).Select(b => b.Id).ToHashSet();
+        var otherSchools = bookings.Where(b => !asParty.Contains(b.Id)).Select(b => b.SchoolUrn).ToList();
+        var visibleSchools = otherSchools.Count == 0 ? new HashSet<string>() : await StaffVisibilityLoader.VisibleSchoolsAsync(ctx, otherSchools);
+        return bookings.Where(b => asParty.Contains(b.Id) || visibleSchools.Contains(b.SchoolUrn)).ToList();
     }
 
     private static async ValueTask<object?> BookPlacesAsync(IResolverContext ctx)

@@ -39,8 +39,7 @@ public sealed class PeerReviewModule : ISchemaModule
             .Resolve("InclusionLeader", "id", ctx => Id(ctx.Source<InclusionLeader>().Id))
             .Resolve("InclusionLeader", "school", async ctx => ctx.Source<InclusionLeader>().SchoolUrn is { } urn ? await PeerReviewLoaders.SchoolAsync(ctx, urn) : null)
             .Resolve("InclusionLeader", "clusters", LeaderClustersAsync)
-            .Resolve("InclusionLeader", "unavailableDates", async ctx => await ctx.Service<LeaderQueries>().UnavailableDatesAsync(
-                ctx.Source<InclusionLeader>().Id, ctx.Argument<DateOnly?>("from"), ctx.Argument<DateOnly?>("to"), ctx.CancellationToken))
+            .Resolve("InclusionLeader", "unavailableDates", UnavailableDatesAsync)
             .Resolve("InclusionLeader", "visits", LeaderVisitsAsync)
             .Resolve("PeerReviewCluster", "id", ctx => Id(ctx.Source<Cluster>().Id))
             .Resolve("PeerReviewCluster", "leader", async ctx => ctx.Source<Cluster>().LeaderId is { } id ? await PeerReviewLoaders.LeaderAsync(ctx, id) : null)
@@ -89,8 +88,7 @@ public sealed class PeerReviewModule : ISchemaModule
             .Resolve("ReviewVisit", "id", ctx => Id(ctx.Source<ReviewVisit>().Id))
             .Resolve("ReviewVisit", "cycle", async ctx => await PeerReviewLoaders.CycleAsync(ctx, ctx.Source<ReviewVisit>().CycleId))
             .Resolve("ReviewVisit", "host", async ctx => await PeerReviewLoaders.SchoolAsync(ctx, ctx.Source<ReviewVisit>().HostUrn))
-            .Resolve("ReviewVisit", "reviewers", async ctx =>
-                (await Task.WhenAll(ctx.Source<ReviewVisit>().ReviewerStaffIds.Select(id => PeerReviewLoaders.StaffAsync(ctx, id)))).OfType<StaffMember>().ToList())
+            .Resolve("ReviewVisit", "reviewers", ReviewersAsync)
             .Resolve("ReviewVisit", "report", async ctx =>
             {
                 var visit = ctx.Source<ReviewVisit>();
@@ -162,6 +160,32 @@ public sealed class PeerReviewModule : ISchemaModule
         var year = ctx.Argument<string>("academicYear") is null ? null : YearArgument(ctx);
         var clusters = await ctx.Service<PeerReviewQueries>().ClustersLedByAsync(ctx.Source<InclusionLeader>().Id, year, ctx.CancellationToken);
         return clusters.Where(c => PeerReviewAccess.MaySee(ctx.Viewer(), c)).ToList();
+    }
+
+    /// <summary>A leader's diary is theirs and the admins' alone: everyone else gets no dates.</summary>
+    private static async ValueTask<object?> UnavailableDatesAsync(IResolverContext ctx)
+    {
+        var leader = ctx.Source<InclusionLeader>();
+        if (ctx.Viewer() is not { } viewer || !(viewer.IsAdmin || viewer.LeaderId == leader.Id))
+        {
+            return Array.Empty<DateOnly>();
+        }
+        return await ctx.Service<LeaderQueries>().UnavailableDatesAsync(leader.Id, ctx.Argument<DateOnly?>("from"), ctx.Argument<DateOnly?>("to"), ctx.CancellationToken);
+    }
+
+    /// <summary>
+    /// Reviewers are named to whoever may see the visit (the host school and the cluster's
+    /// schools, its ILE, admins); their email addresses only to the cluster's ILE and admins,
+    /// besides the reviewer's own school, which has them on its staff list anyway.
+    /// </summary>
+    private static async ValueTask<object?> ReviewersAsync(IResolverContext ctx)
+    {
+        var visit = ctx.Source<ReviewVisit>();
+        var reviewers = (await Task.WhenAll(visit.ReviewerStaffIds.Select(id => PeerReviewLoaders.StaffAsync(ctx, id)))).OfType<StaffMember>().ToList();
+        var viewer = ctx.Viewer();
+        var cluster = await PeerReviewLoaders.ClusterAsync(ctx, visit.ClusterId);
+        var seesEmails = cluster is not null && PeerReviewAccess.MayManage(viewer, cluster);
+        return reviewers.Select(r => seesEmails || (viewer is not null && viewer.ActsFor(r.SchoolUrn)) ? r : r with { Email = null }).ToList();
     }
 
     private static async ValueTask<object?> LeaderVisitsAsync(IResolverContext ctx)

@@ -68,7 +68,7 @@ public sealed class PlacesModule : ISchemaModule
     private static async ValueTask<object?> StaffAsync(IResolverContext ctx)
     {
         var school = ctx.Source<School>();
-        if (!await ctx.Service<StaffVisibility>().CanSeeStaffAsync(ctx.Viewer(), school.Urn, ctx.CancellationToken))
+        if (!await StaffVisibilityLoader.CanSeeStaffAsync(ctx, school.Urn))
         {
             return Array.Empty<StaffMember>();
         }

@@ -40,7 +40,7 @@ public sealed class TokenAuthenticationHandler(
         var found = await accounts.AuthenticateAsync(secret, Context.RequestAborted);
         if (found is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+            return AuthenticateResult.Fail(new InvalidTokenException());
         }
         var (viewer, tokenId) = found.Value;
         Context.SetViewer(viewer);
@@ -56,11 +56,18 @@ public sealed class TokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is InvalidTokenException rejected)
+        {
+            // RFC 6750 section 3.1: a token was sent and is no good, so the client knows to get a new one.
+            Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token is unknown, revoked or expired.\"";
+            await Response.WriteAsJsonAsync(new { message = rejected.Message });
+            return;
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Response.WriteAsJsonAsync(new { message = "Sign in, or send a personal access token as Authorization: Bearer." });
+        await Response.WriteAsJsonAsync(new { message = "Sign in, or send a personal access token as Authorization: Bearer." });
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -69,3 +76,6 @@ public sealed class TokenAuthenticationHandler(
         return Response.WriteAsJsonAsync(new { message = "Your account may not do this." });
     }
 }
+
+/// <summary>A token was sent but stands for no one now: unknown, revoked, expired, or its account is no longer live.</summary>
+public sealed class InvalidTokenException() : Exception("The token is unknown, revoked or expired, or its account is no longer active. Sign in again.");

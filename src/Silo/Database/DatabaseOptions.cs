@@ -7,4 +7,18 @@ public sealed class DatabaseOptions
     public bool Embedded { get; set; }
 
     public string MigrationsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "db", "migrations");
+
+    /// <summary>
+    /// Most connections this silo holds open at once. Kept well under the server's
+    /// max_connections (100 by default), so several silos fit together; a request that finds
+    /// the pool busy waits for a free connection rather than failing. A pool size written in
+    /// the connection string wins.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 20;
+
+    /// <summary>
+    /// How long opening a connection may take, waiting for a free one in a busy pool included,
+    /// before the request is answered "busy". A timeout written in the connection string wins.
+    /// </summary>
+    public int ConnectionTimeoutSeconds { get; set; } = 30;
 }

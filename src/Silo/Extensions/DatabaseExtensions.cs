@@ -35,10 +35,43 @@ public static class DatabaseExtensions
         ((IHostApplicationBuilder)builder).Properties[typeof(DatabaseConnection)] = connection;
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         builder.Services.PostConfigure<DatabaseOptions>(o => o.Embedded = embedded);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        var poolSettings = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var pooledConnectionString = PooledConnectionString(connectionString!, poolSettings);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(pooledConnectionString).Build());
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<ShippedMigrations>();
         return builder;
+    }
+
+    /// <summary>
+    /// The connection string with this silo's pool cap and wait, unless the string sets them
+    /// itself. Npgsql's own default (100) would let one silo take every connection the server
+    /// has; with a cap, a burst of requests queues for a connection instead.
+    /// </summary>
+    internal static string PooledConnectionString(string connectionString, DatabaseOptions options)
+    {
+        // Start-up holds one connection for its advisory lock while it works on another.
+        if (options.MaxPoolSize < 2)
+        {
+            throw new DatabaseConfigurationException($"Database:MaxPoolSize must be at least 2 (it is {options.MaxPoolSize}).");
+        }
+        if (options.ConnectionTimeoutSeconds < 1)
+        {
+            throw new DatabaseConfigurationException($"Database:ConnectionTimeoutSeconds must be at least 1 (it is {options.ConnectionTimeoutSeconds}).");
+        }
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var pooled = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("maxpoolsize") && !written.Contains("maximumpoolsize"))
+        {
+            pooled.MaxPoolSize = options.MaxPoolSize;
+            pooled.MinPoolSize = Math.Min(pooled.MinPoolSize, options.MaxPoolSize);
+        }
+        if (!written.Contains("timeout"))
+        {
+            pooled.Timeout = options.ConnectionTimeoutSeconds;
+        }
+        return pooled.ConnectionString;
     }
 
     /// <summary>Applies pending migrations before the host serves anything.</summary>
