@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// Creates clusters of one academic year, one at a time per silo; the database's unique
 /// indexes keep the year's rules when several silos create at once.
 /// </summary>
-public sealed class ClusterDirectoryGrain(ClusterStore store, TimeProvider clock) : Grain, IClusterDirectoryGrain
+public sealed class ClusterDirectoryGrain(ClusterStore store, DomainClock clock) : Grain, IClusterDirectoryGrain
 {
     public async Task<CommandResult<Cluster>> CreateClusterAsync(Viewer viewer, string name, long? leaderId, IReadOnlyList<string> memberUrns)
     {

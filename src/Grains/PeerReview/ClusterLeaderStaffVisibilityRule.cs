@@ -1,4 +1,5 @@
 using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
 
 namespace InclusionNetwork.Grains.PeerReview;
@@ -8,7 +9,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// reviewers), but only through clusters of the years peer review is open for (the current
 /// and the next academic year): a cluster of a past or far-off year grants nothing.
 /// </summary>
-public sealed class ClusterLeaderStaffVisibilityRule(PeerReviewQueries queries, TimeProvider clock) : IStaffVisibilityRule
+public sealed class ClusterLeaderStaffVisibilityRule(PeerReviewQueries queries, DomainClock clock) : IStaffVisibilityRule
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 

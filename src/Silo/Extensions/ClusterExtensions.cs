@@ -1,5 +1,6 @@
 using InclusionNetwork.Silo.Cluster;
 using InclusionNetwork.Silo.Database;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -9,6 +10,9 @@ public static class ClusterExtensions
 {
     /// <summary>The ADO.NET providers pick Npgsql's factory by this name.</summary>
     private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Connections the Orleans providers of one silo may hold, besides the app's own pool.</summary>
+    public const int OrleansMaxPoolSize = 10;
 
     /// <summary>Where admins find the Orleans Dashboard.</summary>
     public const string DashboardPath = "/admin/orleans";
@@ -49,8 +53,16 @@ public static class ClusterExtensions
     /// Membership, durable reminders and the default grain storage on one PostgreSQL database
     /// migrated by db/migrations (which creates the providers' tables and query texts).
     /// </summary>
-    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
+    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string databaseConnectionString)
     {
+        // Orleans' own queries (heartbeats, membership reads, reminders, grain state) are small
+        // and few: a pool of their own, capped, keeps them from queueing behind the app's
+        // requests and bounds what one silo may hold of the server's connections.
+        var connectionString = new NpgsqlConnectionStringBuilder(databaseConnectionString)
+        {
+            MaxPoolSize = OrleansMaxPoolSize,
+            ApplicationName = "inclusion-network orleans",
+        }.ConnectionString;
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = NpgsqlInvariant;
