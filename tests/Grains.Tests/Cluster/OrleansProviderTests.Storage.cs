@@ -122,4 +122,29 @@ public sealed partial class OrleansProviderTests
         }
         Assert.Equal((grains.Count, 0), await StoredRowsAsync(stateName));
     }
+
+    [Fact]
+    public async Task Of_racing_first_writes_exactly_one_succeeds_and_one_row_is_left()
+    {
+        var storage = Storage(OrleansSilo.KeepRowStorage);
+        var stateName = NewStateName();
+        var grain = ProbeGrain("race-" + Guid.NewGuid().ToString("N"));
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await storage.WriteStateAsync(stateName, grain, new GrainState<List<string>>([$"writer {i}"]));
+                return $"writer {i}";
+            }
+            catch (InconsistentStateException)
+            {
+                return null;
+            }
+        })));
+
+        var winner = Assert.Single(writes, w => w is not null);
+        Assert.Equal([winner!], (await ReadAsync(storage, stateName, grain)).State);
+        Assert.Equal((1, 0), await StoredRowsAsync(stateName));
+    }
 }
