@@ -71,10 +71,11 @@ public sealed partial class OrleansProviderTests
             .Configure<ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = cluster.ServiceId; })
             .UseAdoNetClustering(o => { o.Invariant = OrleansSilo.Invariant; o.ConnectionString = cluster.ConnectionString; }));
         using var clientHost = builder.Build();
-        // The client reads GatewaysQueryKey and connects to the silo's gateway, or fails to start.
+        // The client finds the silo's gateway through GatewaysQueryKey, or fails to start.
         await clientHost.StartAsync();
-        var manifest = clientHost.Services.GetRequiredService<IClusterClient>();
-        Assert.NotNull(manifest);
+        var management = clientHost.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetHosts(onlyActive: true);
+        Assert.Equal(SiloStatus.Active, hosts[self]);
         await clientHost.StopAsync();
     }
 
