@@ -8,7 +8,6 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Membership;
-using Orleans.Runtime.MembershipService;
 
 namespace InclusionNetwork.Grains.Tests.Cluster;
 

@@ -32,7 +32,7 @@ public static class OrleansSilo
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        // A test cluster should let a stopping silo go quickly.
+        // Caps how long a test waits for a stopping silo to leave the cluster.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.UseOrleans(silo =>
         {
