@@ -11,7 +11,7 @@ using Npgsql;
 
 // Resource attacks on /graphql against two Silo processes sharing one throwaway PostgreSQL,
 // all on loopback. Measures the ordinary query's latency quietly, then runs each attack in a
-// bounded loop (a request count and a time limit) with the ordinary query probing both silos
+// bounded loop (a request count and a duration) with the ordinary query probing both silos
 // alongside, and prints per silo: peak resident memory (sampled VmRSS, and VmHWM reset at each
 // attack's start where the kernel allows), CPU seconds during the attack and in the seconds
 // after it (work that went on after the clients left), the most PostgreSQL connections the
@@ -38,7 +38,7 @@ if (!File.Exists(siloAssembly))
 
 var dataRoot = Path.Combine(Path.GetTempPath(), "attack-bench-" + Guid.NewGuid().ToString("N"));
 Console.WriteLine($"Attack bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}{(quick ? ", quick run" : "")}; PostgreSQL and silo logs in {dataRoot}");
-await using var database = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions { DataRoot = dataRoot, Throwaway = true, DatabaseName = "attack_bench" });
+var database = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions { DataRoot = dataRoot, Throwaway = true, DatabaseName = "attack_bench" });
 
 // The first silo migrates and loads the demo county; the second joins a ready database.
 var silos = new List<SiloProcess>();
@@ -96,13 +96,17 @@ try
         long bytesReceived = 0;
         var next = -1;
         var elapsed = Stopwatch.StartNew();
+
+        // Requests still unanswered this long after the attack's duration are abandoned, so the driver always ends.
+        using var cutOff = new CancellationTokenSource(attack.Duration + TimeSpan.FromSeconds(30));
         async Task AttackerAsync()
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < attack.Requests && elapsed.Elapsed < attack.TimeLimit)
+            while ((index = Interlocked.Increment(ref next)) < attack.MaxRequests && elapsed.Elapsed < attack.Duration)
             {
                 var silo = silos[index % silos.Count];
-                var (outcome, bytes) = await SendAsync(http, silo, attack.Query(index), attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter);
+                var (outcome, bytes) = await SendAsync(
+                    http, silo, attack.Query(index), attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter, cutOff.Token);
                 outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
                 Interlocked.Add(ref bytesReceived, bytes);
             }
@@ -120,10 +124,10 @@ try
         await sampling.CancelAsync();
         await sampler;
 
-        var sent = Math.Min(attack.Requests, next);
+        var sent = Math.Min(attack.MaxRequests, next);
         Console.WriteLine();
         Console.WriteLine($"{attack.Name}: {attack.Description}");
-        Console.WriteLine($"  {sent} requests, {attack.Concurrency} at once, {attackTime.TotalSeconds:F1} s{(attackTime >= attack.TimeLimit ? " (time limit reached)" : "")}, {bytesReceived / 1e6:F1} MB received");
+        Console.WriteLine($"  {sent} requests, {attack.Concurrency} at once, {attackTime.TotalSeconds:F1} s{(sent < attack.MaxRequests ? " (duration reached)" : "")}, {bytesReceived / 1e6:F1} MB received");
         Console.WriteLine("  answers: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} x{o.Value}")));
         Console.WriteLine($"  {"silo",-5} {"peak RSS",10} {"VmHWM",10} {"CPU s",7} {$"CPU s in {tail.TotalSeconds:F0} s after",20} {"PG conns",9} {"ordinary p50 quiet -> attack",30} {"ratio",6}");
         foreach (var silo in silos)
@@ -180,7 +184,7 @@ try
             times[silo].Add(await OrdinaryAsync(http, silo));
             try
             {
-                await Task.Delay(100, stop);
+                await Task.Delay(50, stop);
             }
             catch (OperationCanceledException)
             {
@@ -195,12 +199,23 @@ finally
     {
         await silo.DisposeAsync();
     }
+
+    await database.DisposeAsync();
+
+    // The database goes; the logs stay for a look at what the silos said.
+    var clusterDirectory = Path.Combine(dataRoot, "pgdata");
+    if (Directory.Exists(clusterDirectory))
+    {
+        Directory.Delete(clusterDirectory, recursive: true);
+    }
+
+    File.Delete(Path.Combine(dataRoot, "superuser.password"));
 }
 
 static async Task<double> OrdinaryAsync(HttpClient http, SiloProcess silo)
 {
     var stopwatch = Stopwatch.StartNew();
-    var (outcome, _) = await SendAsync(http, silo, Attacks.Ordinary, null, TimeSpan.FromSeconds(60));
+    var (outcome, _) = await SendAsync(http, silo, Attacks.Ordinary, null, TimeSpan.FromSeconds(60), CancellationToken.None);
     stopwatch.Stop();
     if (outcome != "200 data")
     {
@@ -212,9 +227,15 @@ static async Task<double> OrdinaryAsync(HttpClient http, SiloProcess silo)
 
 // Sends one GraphQL request and reads the whole answer, as a client would, keeping only its
 // start to classify it: the status and the first error's code, or "data".
-static async Task<(string Outcome, long Bytes)> SendAsync(HttpClient http, SiloProcess silo, string query, string? bearerToken, TimeSpan? givesUpAfter)
+static async Task<(string Outcome, long Bytes)> SendAsync(
+    HttpClient http, SiloProcess silo, string query, string? bearerToken, TimeSpan? givesUpAfter, CancellationToken cutOff)
 {
-    using var givingUp = givesUpAfter is { } after ? new CancellationTokenSource(after) : new CancellationTokenSource();
+    using var givingUp = CancellationTokenSource.CreateLinkedTokenSource(cutOff);
+    if (givesUpAfter is { } after)
+    {
+        givingUp.CancelAfter(after);
+    }
+
     using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(silo.BaseAddress, "/graphql"))
     {
         Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
@@ -249,7 +270,7 @@ static async Task<(string Outcome, long Bytes)> SendAsync(HttpClient http, SiloP
     }
     catch (OperationCanceledException) when (givingUp.IsCancellationRequested)
     {
-        return ("client gave up", 0);
+        return (cutOff.IsCancellationRequested ? "cut off after the attack" : "client gave up", 0);
     }
     catch (HttpRequestException e)
     {
