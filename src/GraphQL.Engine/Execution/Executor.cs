@@ -59,7 +59,7 @@ public static class Executor
         }
     }
 
-    /// <summary>Spec section 5 validation, as request errors.</summary>
+    /// <summary>Spec section 5 validation, as request errors, under <see cref="RequestLimits.Default"/>.</summary>
     public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document) =>
         Validate(schema, document, RequestLimits.Default, CancellationToken.None);
 
