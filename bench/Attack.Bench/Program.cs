@@ -265,7 +265,10 @@ static async Task<(string Outcome, long Bytes)> SendAsync(
 
         var start = Encoding.UTF8.GetString(head, 0, headLength);
         var code = Regex.Match(start, "\"code\":\"([A-Z_]+)\"");
-        var kind = code.Success ? code.Groups[1].Value : start.Contains("\"errors\"", StringComparison.Ordinal) ? "errors" : "data";
+        var kind = code.Success ? code.Groups[1].Value
+            : start.Contains("\"errors\"", StringComparison.Ordinal) ? "errors"
+            : start.Contains("\"data\"", StringComparison.Ordinal) ? "data"
+            : "no GraphQL body";
         return ($"{(int)response.StatusCode} {kind}", total);
     }
     catch (OperationCanceledException) when (givingUp.IsCancellationRequested)
