@@ -1,5 +1,6 @@
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.GraphQL.Common;
+using InclusionNetwork.GraphQL.Engine.Limits;
 using InclusionNetwork.GraphQL.Engine.Types;
 
 namespace InclusionNetwork.GraphQL;
@@ -13,6 +14,8 @@ public static class InclusionSchema
     public static Schema Build(IEnumerable<ISchemaModule> modules)
     {
         var builder = new SchemaBuilder()
+            // Declares @listSize, which unpaged list fields use to give the cost limit their real size.
+            .AddSdl(ListSize.DirectiveSdl)
             .AddSdl(Sdl.Read("Common/common.graphql"))
             .AddSdl(Sdl.Read("Common/framework.graphql"))
             .BindEnum<FrameworkArea>();

@@ -26,6 +26,11 @@ public static class ErrorCodes
 
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
 
+    public const string MaxNestingExceeded = "MAX_NESTING_EXCEEDED";
+
+    /// <summary>Proving the document's same-named fields merge would take more comparisons than allowed.</summary>
+    public const string MaxFieldComparisonsExceeded = "MAX_FIELD_COMPARISONS_EXCEEDED";
+
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
 
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";

@@ -31,29 +31,53 @@ public static class Executor
         CancellationToken cancellationToken = default) =>
         ExecuteAsync(schema, new ExecutionRequest { Query = query, Variables = variables, OperationName = operationName }, cancellationToken);
 
-    /// <summary>Parses a document under the token limit; a syntax error comes back as the request's error.</summary>
-    public static DocumentNode? Parse(string query, RequestLimits limits, out GraphQLError? error)
+    /// <summary>Parses a document under the token and nesting limits; a syntax error comes back as the request's error.</summary>
+    public static DocumentNode? Parse(string query, RequestLimits limits, out GraphQLError? error) =>
+        Parse(query, limits, CancellationToken.None, out error);
+
+    /// <summary>
+    /// Parses a document under the token and nesting limits, giving up with
+    /// <see cref="OperationCanceledException"/> once the request is abandoned.
+    /// </summary>
+    public static DocumentNode? Parse(string query, RequestLimits limits, CancellationToken cancellationToken, out GraphQLError? error)
     {
         try
         {
             error = null;
-            return Parser.Parse(query, limits.MaxTokens is { } max ? new ParserOptions { MaxTokens = max } : ParserOptions.Default);
+            return Parser.Parse(query, new ParserOptions { MaxTokens = limits.MaxTokens, MaxNesting = limits.MaxNesting }, cancellationToken);
         }
         catch (GraphQLSyntaxException e)
         {
-            // The parser reports the token limit as a syntax error; give it the limit's own code.
-            var code = limits.MaxTokens is { } max && e.Description.StartsWith($"Document contains more than {max} tokens", StringComparison.Ordinal)
+            // The parser reports its limits as syntax errors; give each the limit's own code.
+            var code = limits.MaxTokens is { } maxTokens && e.Description.StartsWith($"Document contains more than {maxTokens} tokens", StringComparison.Ordinal)
                 ? ErrorCodes.MaxTokensExceeded
-                : ErrorCodes.ParseFailed;
+                : limits.MaxNesting is { } maxNesting && e.Description.StartsWith($"Document nesting exceeds the maximum nesting of {maxNesting} ", StringComparison.Ordinal)
+                    ? ErrorCodes.MaxNestingExceeded
+                    : ErrorCodes.ParseFailed;
             error = new GraphQLError(e.Message, code, e.Locations);
             return null;
         }
     }
 
-    /// <summary>Spec section 5 validation, as request errors.</summary>
-    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document)
+    /// <summary>Spec section 5 validation, as request errors, under <see cref="RequestLimits.Default"/>.</summary>
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document) =>
+        Validate(schema, document, RequestLimits.Default, CancellationToken.None);
+
+    /// <summary>
+    /// Spec section 5 validation under the request limits, as request errors: a document whose
+    /// every operation has too many aliases is refused before validation (which is quadratic in
+    /// same-named fields), and validation itself stops at <see cref="RequestLimits.MaxFieldComparisons"/>
+    /// and when the request is abandoned.
+    /// </summary>
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, RequestLimits limits, CancellationToken cancellationToken)
     {
-        var validationErrors = DocumentValidator.Validate(schema, document);
+        if (QueryLimitsAnalyzer.CheckAliasesBeforeValidation(document, limits, cancellationToken) is { } tooManyAliases)
+        {
+            return [tooManyAliases];
+        }
+
+        var validationErrors = DocumentValidator.Validate(
+            schema, document, maxFieldComparisons: limits.MaxFieldComparisons, cancellationToken: cancellationToken);
         if (validationErrors.Count == 0)
         {
             return [];
@@ -62,7 +86,7 @@ public static class Executor
         var errors = new GraphQLError[validationErrors.Count];
         for (var i = 0; i < errors.Length; i++)
         {
-            errors[i] = new GraphQLError(validationErrors[i].Message, ErrorCodes.ValidationFailed, validationErrors[i].Locations);
+            errors[i] = new GraphQLError(validationErrors[i].Message, validationErrors[i].Code ?? ErrorCodes.ValidationFailed, validationErrors[i].Locations);
         }
 
         return errors;
@@ -75,7 +99,11 @@ public static class Executor
         var validated = request.DocumentIsValidated;
         if (document is null)
         {
-            document = Parse(request.Query ?? throw new ArgumentException("The request has neither a query nor a document.", nameof(request)), limits, out var syntaxError);
+            document = Parse(
+                request.Query ?? throw new ArgumentException("The request has neither a query nor a document.", nameof(request)),
+                limits,
+                cancellationToken,
+                out var syntaxError);
             if (document is null)
             {
                 return ExecutionResult.RequestFailed(syntaxError!);
@@ -86,7 +114,7 @@ public static class Executor
 
         if (!validated)
         {
-            var validationErrors = Validate(schema, document);
+            var validationErrors = Validate(schema, document, limits, cancellationToken);
             if (validationErrors.Count > 0)
             {
                 return ExecutionResult.RequestFailed(validationErrors);
@@ -120,7 +148,7 @@ public static class Executor
             return ExecutionResult.RequestFailed(variableErrors);
         }
 
-        var limitErrors = QueryLimitsAnalyzer.Check(schema, document, operation, variables, limits);
+        var limitErrors = QueryLimitsAnalyzer.Check(schema, document, operation, variables, limits, cancellationToken);
         if (limitErrors.Count > 0)
         {
             return ExecutionResult.RequestFailed(limitErrors);

@@ -187,6 +187,8 @@ internal sealed partial class OperationExecution
     /// <summary>Spec 6.3 ExecuteSelectionSet for one object value.</summary>
     private object? ExecuteFields(SelectionPlan plan, object? source, ResponsePath? path)
     {
+        // Every object completed is a point where an abandoned request stops spending CPU.
+        CancellationToken.ThrowIfCancellationRequested();
         var fields = plan.Fields;
         var values = new object?[fields.Length];
         var pendingCount = 0;

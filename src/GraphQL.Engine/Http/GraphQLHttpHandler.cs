@@ -19,7 +19,7 @@ internal sealed class GraphQLHttpHandler(Func<IServiceProvider, Schema> schemaPr
 {
     private const string LoggerCategory = "InclusionNetwork.GraphQL.Engine.Execution";
 
-    private readonly DocumentCache _documents = new(options.DocumentCacheSize);
+    private readonly DocumentCache _documents = new(options.DocumentCacheSize, options.DocumentCacheBytes);
 
     public DocumentCache Documents => _documents;
 
@@ -57,7 +57,7 @@ internal sealed class GraphQLHttpHandler(Func<IServiceProvider, Schema> schemaPr
         }
 
         var schema = schemaProvider(http.RequestServices);
-        var entry = _documents.GetOrAdd(schema, request.Query, options.Limits);
+        var entry = _documents.GetOrAdd(schema, request.Query, options.Limits, http.RequestAborted);
         if (entry.Document is null || entry.Errors.Count > 0)
         {
             await WriteResultAsync(http, mediaType, ExecutionResult.RequestFailed(entry.Errors)).ConfigureAwait(false);

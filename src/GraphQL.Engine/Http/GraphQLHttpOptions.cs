@@ -13,6 +13,12 @@ public sealed class GraphQLHttpOptions
     public int DocumentCacheSize { get; init; } = 1000;
 
     /// <summary>
+    /// The most the document cache may hold, estimated from the parsed documents (the cache
+    /// keeps no query text). A document larger than this is parsed every time it is sent.
+    /// </summary>
+    public long DocumentCacheBytes { get; init; } = DocumentCache.DefaultMaxBytes;
+
+    /// <summary>
     /// Called before execution to put per-request state in the resolvers' <c>Items</c>, e.g.
     /// <c>(http, items) =&gt; { items["viewer"] = http.User; return ValueTask.CompletedTask; }</c>.
     /// </summary>

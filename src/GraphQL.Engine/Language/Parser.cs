@@ -9,17 +9,27 @@ public sealed class Parser
 {
     private readonly Lexer _lexer;
     private readonly int? _maxTokens;
+    private readonly int? _maxNesting;
+    private readonly CancellationToken _cancellationToken;
     private int _tokenCount;
+    private int _nesting;
+    private int _tokensSinceCancellationCheck;
 
-    private Parser(string source, ParserOptions? options)
+    private Parser(string source, ParserOptions? options, CancellationToken cancellationToken = default)
     {
         _lexer = new Lexer(source);
         _maxTokens = options?.MaxTokens;
+        _maxNesting = (options ?? ParserOptions.Default).MaxNesting;
+        _cancellationToken = cancellationToken;
     }
 
     /// <summary>Parses a whole document.</summary>
     public static DocumentNode Parse(string source, ParserOptions? options = null) =>
         new Parser(source, options).ParseDocument();
+
+    /// <summary>Parses a whole document, giving up with <see cref="OperationCanceledException"/> once the token is cancelled.</summary>
+    public static DocumentNode Parse(string source, ParserOptions? options, CancellationToken cancellationToken) =>
+        new Parser(source, options, cancellationToken).ParseDocument();
 
     /// <summary>Parses a single value literal, which may contain variables, e.g. <c>[1, $x]</c>.</summary>
     public static ValueNode ParseValue(string source) => new Parser(source, null).ParseWhole(p => p.ParseValueLiteral(false));
@@ -198,6 +208,7 @@ public sealed class Parser
     private SelectionSetNode ParseSelectionSet()
     {
         var start = Current;
+        Nest(start);
         Expect(TokenKind.BraceLeft);
         var selections = new List<SelectionNode>();
         do
@@ -206,6 +217,7 @@ public sealed class Parser
         }
         while (!Skip(TokenKind.BraceRight));
 
+        _nesting--;
         return new SelectionSetNode { Selections = selections, Location = LocationFrom(start) };
     }
 
@@ -377,6 +389,7 @@ public sealed class Parser
     private ListValueNode ParseList(bool isConst)
     {
         var start = Current;
+        Nest(start);
         Expect(TokenKind.BracketLeft);
         var values = new List<ValueNode>();
         while (!Skip(TokenKind.BracketRight))
@@ -384,12 +397,14 @@ public sealed class Parser
             values.Add(ParseValueLiteral(isConst));
         }
 
+        _nesting--;
         return new ListValueNode { Values = values, Location = LocationFrom(start) };
     }
 
     private ObjectValueNode ParseObject(bool isConst)
     {
         var start = Current;
+        Nest(start);
         Expect(TokenKind.BraceLeft);
         var fields = new List<ObjectFieldNode>();
         while (!Skip(TokenKind.BraceRight))
@@ -401,6 +416,7 @@ public sealed class Parser
             fields.Add(new ObjectFieldNode { Name = name, Value = value, Location = LocationFrom(fieldStart) });
         }
 
+        _nesting--;
         return new ObjectValueNode { Fields = fields, Location = LocationFrom(start) };
     }
 
@@ -432,10 +448,13 @@ public sealed class Parser
     {
         var start = Current;
         TypeNode type;
-        if (Skip(TokenKind.BracketLeft))
+        if (Peek(TokenKind.BracketLeft))
         {
+            Nest(start);
+            Advance();
             var inner = ParseTypeReference();
             Expect(TokenKind.BracketRight);
+            _nesting--;
             type = new ListTypeNode { Type = inner, Location = LocationFrom(start) };
         }
         else
@@ -968,6 +987,26 @@ public sealed class Parser
         if (_maxTokens is { } max && token.Kind != TokenKind.EndOfFile && ++_tokenCount > max)
         {
             throw Error(token.Start, $"Document contains more than {max} tokens. Parsing aborted.");
+        }
+
+        // A request whose client has gone stops here; checked every so many tokens because
+        // the check, though cheap, is not free on every token of a large document.
+        if ((++_tokensSinceCancellationCheck & 1023) == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// Enters one more level of selection set, list or object value or list type. The parser
+    /// recurses per level, as does every walk of the tree after it, so the cap keeps a deep
+    /// document from overflowing the stack, which would end the whole process.
+    /// </summary>
+    private void Nest(Token start)
+    {
+        if (++_nesting > _maxNesting)
+        {
+            throw Error(start.Start, $"Document nesting exceeds the maximum nesting of {_maxNesting} (MaxNesting). Parsing aborted.");
         }
     }
 

@@ -5,10 +5,16 @@ using InclusionNetwork.GraphQL.Engine.Types;
 namespace InclusionNetwork.GraphQL.Engine.Limits;
 
 /// <summary>
-/// Measures an operation's depth, aliases and cost (fragments expanded where spread) and
-/// reports every limit it breaks. Runs after variable coercion, because a page size may be
-/// a variable, and before execution, so an over-limit request costs no resolver calls.
+/// Measures an operation's depth, aliases and cost (fragments counted wherever spread) and
+/// reports the first limit it breaks. Runs after variable coercion, because a page size may
+/// be a variable, and before execution, so an over-limit request costs no resolver calls.
 /// </summary>
+/// <remarks>
+/// The work is linear in the document's size, whatever it spreads: each fragment is measured
+/// once and its cost, depth and aliases reused at every other spread, so fragments that each
+/// spread the next twice cost no more to measure than to parse. The walk stops as soon as a
+/// limit is certainly broken, and when the request is cancelled.
+/// </remarks>
 public static class QueryLimitsAnalyzer
 {
     public static IReadOnlyList<GraphQLError> Check(
@@ -16,13 +22,60 @@ public static class QueryLimitsAnalyzer
         DocumentNode document,
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, object?> variables,
-        RequestLimits limits)
+        RequestLimits limits,
+        CancellationToken cancellationToken = default)
     {
         if (limits.MaxDepth is null && limits.MaxAliases is null && limits.MaxCost is null)
         {
             return [];
         }
 
+        var walk = new Measurement(schema, FragmentsOf(document), variables, limits, cancellationToken);
+        try
+        {
+            walk.Operation(operation.SelectionSet, schema.GetRootType(operation.Operation));
+            return [];
+        }
+        catch (LimitExceededException exceeded)
+        {
+            return [exceeded.ToError(GraphQLError.LocationsOf(operation))];
+        }
+    }
+
+    /// <summary>
+    /// The aliases of the document's least aliased operation, fragments counted where spread,
+    /// or an error when even that one has more than <see cref="RequestLimits.MaxAliases"/>.
+    /// Needs neither schema nor variables, so it runs before validation: whichever operation
+    /// the request names would be refused anyway, and validation's field-merging check is
+    /// quadratic in the fields sharing a response name, which is what aliases multiply.
+    /// </summary>
+    public static GraphQLError? CheckAliasesBeforeValidation(DocumentNode document, RequestLimits limits, CancellationToken cancellationToken = default)
+    {
+        if (limits.MaxAliases is not { } maxAliases)
+        {
+            return null;
+        }
+
+        var fragments = FragmentsOf(document);
+        var counter = new AliasCounter(fragments, cancellationToken);
+        long fewest = long.MaxValue;
+        OperationDefinitionNode? first = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is OperationDefinitionNode operation)
+            {
+                first ??= operation;
+                fewest = Math.Min(fewest, counter.Count(operation.SelectionSet, maxAliases));
+            }
+        }
+
+        return first is not null && fewest > maxAliases
+            ? new LimitExceededException(LimitKind.Aliases, fewest, maxAliases).ToError(GraphQLError.LocationsOf(first))
+            : null;
+    }
+
+    private static Dictionary<string, FragmentDefinitionNode> FragmentsOf(DocumentNode document)
+    {
         var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
         foreach (var definition in document.Definitions)
         {
@@ -32,83 +85,128 @@ public static class QueryLimitsAnalyzer
             }
         }
 
-        var walk = new Measurement(schema, fragments, variables, limits);
-        var rootType = schema.GetRootType(operation.Operation);
-        var cost = walk.SelectionSet(operation.SelectionSet, rootType, 0);
-
-        var errors = new List<GraphQLError>();
-        var location = GraphQLError.LocationsOf(operation);
-        if (limits.MaxDepth is { } maxDepth && walk.MaxDepth > maxDepth)
-        {
-            errors.Add(new GraphQLError(
-                $"Query depth {walk.MaxDepth} exceeds the maximum depth of {maxDepth}.", ErrorCodes.MaxDepthExceeded, location));
-        }
-
-        if (limits.MaxAliases is { } maxAliases && walk.Aliases > maxAliases)
-        {
-            errors.Add(new GraphQLError(
-                $"Query has {walk.Aliases} aliases, which exceeds the maximum of {maxAliases}.", ErrorCodes.MaxAliasesExceeded, location));
-        }
-
-        if (limits.MaxCost is { } maxCost && cost > maxCost)
-        {
-            var shown = cost >= long.MaxValue / 2 ? "beyond measure" : cost.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            errors.Add(new GraphQLError(
-                $"Query cost {shown} exceeds the maximum cost of {maxCost}.", ErrorCodes.MaxCostExceeded, location));
-        }
-
-        return errors;
+        return fragments;
     }
+
+    // Costs and counts saturate here rather than overflow on absurd nesting.
+    private const long Ceiling = long.MaxValue / 4;
+
+    private static long Add(long a, long b) => Math.Min(a + b, Ceiling);
+
+    private static long Multiply(long a, long b) => b != 0 && a > Ceiling / b ? Ceiling : a * b;
+
+    private enum LimitKind
+    {
+        Depth,
+        Aliases,
+        Cost,
+    }
+
+    /// <summary>Unwinds the walk at the first broken limit; <see cref="Reached"/> is a lower bound of the true figure.</summary>
+    private sealed class LimitExceededException(LimitKind kind, long reached, long maximum) : Exception
+    {
+        public long Reached => reached;
+
+        public GraphQLError ToError(IReadOnlyList<SourceLocation> locations)
+        {
+            var shown = reached >= Ceiling ? "beyond measure" : reached.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return kind switch
+            {
+                LimitKind.Depth => new GraphQLError(
+                    $"Query depth of at least {shown} exceeds the maximum depth of {maximum}.", ErrorCodes.MaxDepthExceeded, locations),
+                LimitKind.Aliases => new GraphQLError(
+                    $"Query has at least {shown} aliases, which exceeds the maximum of {maximum}.", ErrorCodes.MaxAliasesExceeded, locations),
+                _ => new GraphQLError(
+                    $"Query cost of at least {shown} exceeds the maximum cost of {maximum}.", ErrorCodes.MaxCostExceeded, locations),
+            };
+        }
+    }
+
+    /// <summary>What a fragment adds wherever it is spread: its cost, its deepest field below the spread, its aliases.</summary>
+    private readonly record struct FragmentMeasure(long Cost, int Depth, long Aliases);
 
     private sealed class Measurement(
         Schema schema,
         Dictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?> variables,
-        RequestLimits limits)
+        RequestLimits limits,
+        CancellationToken cancellationToken)
     {
-        // Costs saturate here rather than overflow on absurd nesting.
-        private const long Ceiling = long.MaxValue / 4;
-
+        private readonly Dictionary<string, FragmentMeasure> _measured = new(StringComparer.Ordinal);
         private readonly HashSet<string> _spreading = new(StringComparer.Ordinal);
+        private readonly AliasCounter _introspectionAliases = new(fragments, cancellationToken);
+        private int _maxDepth;
+        private long _aliases;
 
-        public int MaxDepth { get; private set; }
+        public void Operation(SelectionSetNode selectionSet, NamedType? rootType) => SelectionSet(selectionSet, rootType, 0, 1);
 
-        public int Aliases { get; private set; }
-
-        public long SelectionSet(SelectionSetNode selectionSet, NamedType? parentType, int depth)
+        /// <summary>
+        /// The cost of a selection set. <paramref name="multiplier"/> is the product of the page
+        /// sizes of the lists above it: its cost times that is part of the operation's cost, so
+        /// once that product passes the maximum the operation certainly does.
+        /// </summary>
+        private long SelectionSet(SelectionSetNode selectionSet, NamedType? parentType, int depth, long multiplier)
         {
             long cost = 0;
             foreach (var selection in selectionSet.Selections)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (selection)
                 {
                     case FieldNode field:
-                        cost = Add(cost, Field(field, parentType, depth + 1));
+                        cost = Add(cost, Field(field, parentType, depth + 1, multiplier));
                         break;
                     case InlineFragmentNode inline:
                         var inlineType = inline.TypeCondition is { } condition ? schema.GetType(condition.Name.Value) : parentType;
-                        cost = Add(cost, SelectionSet(inline.SelectionSet, inlineType, depth));
+                        cost = Add(cost, SelectionSet(inline.SelectionSet, inlineType, depth, multiplier));
                         break;
                     case FragmentSpreadNode spread:
-                        var name = spread.Name.Value;
-                        if (fragments.TryGetValue(name, out var fragment) && _spreading.Add(name))
-                        {
-                            cost = Add(cost, SelectionSet(fragment.SelectionSet, schema.GetType(fragment.TypeCondition.Name.Value), depth));
-                            _spreading.Remove(name);
-                        }
-
+                        cost = Add(cost, Spread(spread.Name.Value, depth, multiplier));
                         break;
                 }
+
+                CheckCost(Multiply(cost, multiplier));
             }
 
             return cost;
         }
 
-        private long Field(FieldNode node, NamedType? parentType, int depth)
+        private long Spread(string name, int depth, long multiplier)
+        {
+            if (!fragments.TryGetValue(name, out var fragment))
+            {
+                return 0;
+            }
+
+            if (_measured.TryGetValue(name, out var measure))
+            {
+                CountAliases(measure.Aliases);
+                ReachDepth(depth + measure.Depth);
+                return measure.Cost;
+            }
+
+            // A fragment spread within itself (only in a document that failed validation)
+            // counts nothing the second time round, so the walk ends.
+            if (!_spreading.Add(name))
+            {
+                return 0;
+            }
+
+            var outerMaxDepth = _maxDepth;
+            var aliasesBefore = _aliases;
+            _maxDepth = depth;
+            var cost = SelectionSet(fragment.SelectionSet, schema.GetType(fragment.TypeCondition.Name.Value), depth, multiplier);
+            _measured[name] = new FragmentMeasure(cost, _maxDepth - depth, _aliases - aliasesBefore);
+            _maxDepth = Math.Max(outerMaxDepth, _maxDepth);
+            _spreading.Remove(name);
+            return cost;
+        }
+
+        private long Field(FieldNode node, NamedType? parentType, int depth, long multiplier)
         {
             if (node.Alias is not null)
             {
-                Aliases++;
+                CountAliases(1);
             }
 
             // Introspection is bounded by the schema's size, not by what the client asks.
@@ -116,47 +214,44 @@ public static class QueryLimitsAnalyzer
             {
                 if (node.SelectionSet is { } introspection)
                 {
-                    CountAliases(introspection);
+                    CountAliases(_introspectionAliases.Count(introspection, limits.MaxAliases is { } max ? max - _aliases : Ceiling));
                 }
 
                 return 0;
             }
 
-            MaxDepth = Math.Max(MaxDepth, depth);
+            ReachDepth(depth);
             var definition = parentType is null ? null : schema.GetField(parentType, node.Name.Value);
+            var pageSize = definition is not null && IsList(definition.Type) ? PageSize(node, definition) : 1;
             long childCost = node.SelectionSet is { } selectionSet
-                ? SelectionSet(selectionSet, definition?.Type.Named, depth)
+                ? SelectionSet(selectionSet, definition?.Type.Named, depth, Multiply(multiplier, pageSize))
                 : 0;
-            var cost = Add(1, childCost);
-            return definition is not null && IsList(definition.Type) ? Multiply(cost, PageSize(node, definition)) : cost;
+            return Multiply(Add(1, childCost), pageSize);
         }
 
-        private void CountAliases(SelectionSetNode selectionSet)
+        private void ReachDepth(int depth)
         {
-            foreach (var selection in selectionSet.Selections)
+            _maxDepth = Math.Max(_maxDepth, depth);
+            if (limits.MaxDepth is { } max && depth > max)
             {
-                switch (selection)
-                {
-                    case FieldNode field:
-                        Aliases += field.Alias is null ? 0 : 1;
-                        if (field.SelectionSet is { } inner)
-                        {
-                            CountAliases(inner);
-                        }
+                throw new LimitExceededException(LimitKind.Depth, depth, max);
+            }
+        }
 
-                        break;
-                    case InlineFragmentNode inline:
-                        CountAliases(inline.SelectionSet);
-                        break;
-                    case FragmentSpreadNode spread:
-                        if (fragments.TryGetValue(spread.Name.Value, out var fragment) && _spreading.Add(spread.Name.Value))
-                        {
-                            CountAliases(fragment.SelectionSet);
-                            _spreading.Remove(spread.Name.Value);
-                        }
+        private void CountAliases(long count)
+        {
+            _aliases = Add(_aliases, count);
+            if (limits.MaxAliases is { } max && _aliases > max)
+            {
+                throw new LimitExceededException(LimitKind.Aliases, _aliases, max);
+            }
+        }
 
-                        break;
-                }
+        private void CheckCost(long atLeast)
+        {
+            if (limits.MaxCost is { } max && atLeast > max)
+            {
+                throw new LimitExceededException(LimitKind.Cost, atLeast, max);
             }
         }
 
@@ -187,13 +282,69 @@ public static class QueryLimitsAnalyzer
                 }
             }
 
-            return limits.DefaultListSize;
+            return ListSize.Of(definition) ?? limits.DefaultListSize;
         }
 
         private static bool IsList(GraphQLType type) => type.Nullable is ListType;
+    }
 
-        private static long Add(long a, long b) => Math.Min(a + b, Ceiling);
+    /// <summary>Aliases below a selection set, fragments counted where spread and each fragment counted once.</summary>
+    private sealed class AliasCounter(Dictionary<string, FragmentDefinitionNode> fragments, CancellationToken cancellationToken)
+    {
+        private readonly Dictionary<string, long> _counted = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _spreading = new(StringComparer.Ordinal);
 
-        private static long Multiply(long a, long b) => b != 0 && a > Ceiling / b ? Ceiling : a * b;
+        /// <summary>The aliases below the set; stops counting once past <paramref name="stopAbove"/>.</summary>
+        public long Count(SelectionSetNode selectionSet, long stopAbove)
+        {
+            long count = 0;
+            foreach (var selection in selectionSet.Selections)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (selection)
+                {
+                    case FieldNode field:
+                        count = Add(count, field.Alias is null ? 0 : 1);
+                        if (field.SelectionSet is { } inner)
+                        {
+                            count = Add(count, Count(inner, stopAbove - count));
+                        }
+
+                        break;
+                    case InlineFragmentNode inline:
+                        count = Add(count, Count(inline.SelectionSet, stopAbove - count));
+                        break;
+                    case FragmentSpreadNode spread:
+                        count = Add(count, Spread(spread.Name.Value, stopAbove - count));
+                        break;
+                }
+
+                if (count > stopAbove)
+                {
+                    return count;
+                }
+            }
+
+            return count;
+        }
+
+        private long Spread(string name, long stopAbove)
+        {
+            if (_counted.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (!fragments.TryGetValue(name, out var fragment) || !_spreading.Add(name))
+            {
+                return 0;
+            }
+
+            // Counted in full (no early stop), so the figure can be reused at every spread.
+            var count = Count(fragment.SelectionSet, Ceiling);
+            _spreading.Remove(name);
+            _counted[name] = count;
+            return count;
+        }
     }
 }

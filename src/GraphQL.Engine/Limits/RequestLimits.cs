@@ -14,6 +14,8 @@ public sealed record RequestLimits
     public static readonly RequestLimits None = new()
     {
         MaxTokens = null,
+        MaxNesting = null,
+        MaxFieldComparisons = null,
         MaxDepth = null,
         MaxAliases = null,
         MaxCost = null,
@@ -22,6 +24,20 @@ public sealed record RequestLimits
 
     /// <summary>Lexical tokens in the document; parsing stops past this (so a huge document costs little).</summary>
     public int? MaxTokens { get; init; } = 15_000;
+
+    /// <summary>
+    /// Nesting of selection sets, list and object values and list types in the document,
+    /// counted together while parsing; deeper documents are a syntax error naming this limit.
+    /// Keeps a document of a few thousand brackets from overflowing the stack.
+    /// </summary>
+    public int? MaxNesting { get; init; } = 64;
+
+    /// <summary>
+    /// Pairs of same-named fields that validation may compare to prove they merge (spec
+    /// 5.3.2). The comparison is quadratic in the fields sharing a response name, so past
+    /// this the document is refused instead of checked.
+    /// </summary>
+    public int? MaxFieldComparisons { get; init; } = 100_000;
 
     /// <summary>Nesting of fields below the operation; introspection fields (<c>__schema</c>, <c>__type</c>) are not counted.</summary>
     public int? MaxDepth { get; init; } = 15;
@@ -36,8 +52,9 @@ public sealed record RequestLimits
     public int? MaxCost { get; init; } = 50_000;
 
     /// <summary>
-    /// The page size assumed for a list field without a page size argument or with one that
-    /// has no value and no declared default.
+    /// The page size assumed for a list field without a page size argument (or with one that
+    /// has no value and no declared default) and without a <c>@listSize(assumedSize:)</c>
+    /// declaration (see <see cref="ListSize"/>).
     /// </summary>
     public int DefaultListSize { get; init; } = 10;
 

@@ -10,14 +10,19 @@ namespace InclusionNetwork.GraphQL.Engine.Validation;
 /// </summary>
 public static class DocumentValidator
 {
+    /// <summary>The default cap on field comparisons, as in <see cref="Limits.RequestLimits.MaxFieldComparisons"/>.</summary>
+    public const int DefaultMaxFieldComparisons = 100_000;
+
     public static IReadOnlyList<ValidationError> Validate(
         Schema schema,
         DocumentNode document,
         IReadOnlyList<ValidationRuleFactory>? rules = null,
-        int maxErrors = 100)
+        int maxErrors = 100,
+        int? maxFieldComparisons = DefaultMaxFieldComparisons,
+        CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        var context = new ValidationContext(schema, document, errors, maxErrors);
+        var context = new ValidationContext(schema, document, errors, maxErrors, maxFieldComparisons, cancellationToken);
         rules ??= SpecifiedRules.All;
         var instances = new ValidationRule[rules.Count];
         for (var i = 0; i < rules.Count; i++)
@@ -44,6 +49,7 @@ public static class DocumentValidator
 
         protected override bool Enter(SyntaxNode node)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             context.TypeInfo.Enter(node);
             for (var i = 0; i < rules.Length; i++)
             {

@@ -18,14 +18,31 @@ public sealed class ValidationContext
     private readonly Dictionary<SyntaxNode, IReadOnlyList<VariableUsage>> _variableUsages = [];
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>> _recursiveVariableUsages = [];
 
-    internal ValidationContext(Schema schema, DocumentNode document, List<ValidationError> errors, int maxErrors)
+    internal ValidationContext(
+        Schema schema,
+        DocumentNode document,
+        List<ValidationError> errors,
+        int maxErrors,
+        int? maxFieldComparisons = null,
+        CancellationToken cancellationToken = default)
     {
         Schema = schema;
         Document = document;
         TypeInfo = new TypeInfo(schema);
         _errors = errors;
         _maxErrors = maxErrors;
+        MaxFieldComparisons = maxFieldComparisons;
+        CancellationToken = cancellationToken;
     }
+
+    /// <summary>Errors reported before validation is aborted.</summary>
+    public int MaxErrors => _maxErrors;
+
+    /// <summary>How many field pairs a rule may compare (see <see cref="Limits.RequestLimits.MaxFieldComparisons"/>); null means no cap.</summary>
+    public int? MaxFieldComparisons { get; }
+
+    /// <summary>Rules that loop check it, so validation stops when the request is abandoned.</summary>
+    public CancellationToken CancellationToken { get; }
 
     public Schema Schema { get; }
 
@@ -51,6 +68,13 @@ public sealed class ValidationContext
         }
 
         _errors.Add(error);
+    }
+
+    /// <summary>Reports an error that ends validation at once, whatever the error count.</summary>
+    public void Abort(ValidationError error)
+    {
+        _errors.Add(error);
+        throw new ValidationAbortedException();
     }
 
     public FragmentDefinitionNode? GetFragment(string name)

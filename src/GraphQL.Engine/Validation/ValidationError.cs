@@ -10,6 +10,9 @@ public sealed record ValidationError(string Message, IReadOnlyList<SourceLocatio
     {
     }
 
+    /// <summary>The <c>extensions.code</c> of the resulting GraphQL error when it is not the usual validation failure.</summary>
+    public string? Code { get; init; }
+
     public override string ToString() => Message + " " + string.Join(", ", Locations);
 
     private static SourceLocation[] LocationsOf(SyntaxNode[] nodes)

@@ -19,15 +19,20 @@ public static class GraphQLExtensions
     /// <summary>
     /// <c>/graphql</c> over HTTP for everyone: fields decide what a caller may see. The
     /// signed-in person (from the bearer token or session cookie) reaches resolvers through
-    /// the request's items. Limits come from the <c>GraphQL:Limits</c> section.
+    /// the request's items. Limits come from the <c>GraphQL:Limits</c> section, the document
+    /// cache's bounds from <c>GraphQL:DocumentCacheSize</c> and <c>GraphQL:DocumentCacheBytes</c>.
     /// </summary>
     public static WebApplication MapInclusionGraphQL(this WebApplication app)
     {
-        var limits = RequestLimits.Default;
+        // A copy: binding into RequestLimits.Default itself would change it for every user in the process.
+        var limits = RequestLimits.Default with { };
         app.Configuration.GetSection("GraphQL:Limits").Bind(limits);
+        var defaults = new GraphQLHttpOptions();
         app.MapGraphQL("/graphql", services => services.GetRequiredService<Schema>(), new GraphQLHttpOptions
         {
             Limits = limits,
+            DocumentCacheSize = app.Configuration.GetValue("GraphQL:DocumentCacheSize", defaults.DocumentCacheSize),
+            DocumentCacheBytes = app.Configuration.GetValue("GraphQL:DocumentCacheBytes", defaults.DocumentCacheBytes),
             OnRequest = (http, items) =>
             {
                 items[RequestItems.ViewerKey] = http.GetViewer();

@@ -133,7 +133,7 @@ public sealed class GraphQLHttpEndpointTests : IAsyncLifetime
         var response = await PostAsync("{\"query\":\"{ node { child { child { child { name } } } } }\"}", GraphQLResponse);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
-            "{\"errors\":[{\"message\":\"Query depth 5 exceeds the maximum depth of 3.\",\"locations\":[{\"line\":1,\"column\":1}],\"extensions\":{\"code\":\"MAX_DEPTH_EXCEEDED\"}}]}",
+            "{\"errors\":[{\"message\":\"Query depth of at least 4 exceeds the maximum depth of 3.\",\"locations\":[{\"line\":1,\"column\":1}],\"extensions\":{\"code\":\"MAX_DEPTH_EXCEEDED\"}}]}",
             await response.Content.ReadAsStringAsync());
     }
 

@@ -1,4 +1,7 @@
+using System.Runtime.ExceptionServices;
+using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Language;
+using InclusionNetwork.GraphQL.Engine.Limits;
 
 namespace InclusionNetwork.GraphQL.Engine.Tests.Language;
 
@@ -133,5 +136,91 @@ public sealed class ParserTests
         Assert.Throws<GraphQLSyntaxException>(() => Parser.ParseConstValue("$x"));
         var type = Assert.IsType<NonNullTypeNode>(Parser.ParseType("[String!]!"));
         Assert.IsType<ListTypeNode>(type.Type);
+    }
+
+    /// <summary>
+    /// Runs the work on a thread with a 256 KiB stack, small enough that a recursive descent
+    /// thousands of levels deep overflows it (which ends the process, not just the test).
+    /// </summary>
+    private static T OnSmallStack<T>(Func<T> work)
+    {
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = work();
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            256 * 1024);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+
+    public static TheoryData<string, string> DeeplyNested => new()
+    {
+        { "selection sets", string.Concat(Enumerable.Repeat("{ a ", 5000)) + new string('}', 5000) },
+        { "list values", "{ a(b: " + new string('[', 5000) + new string(']', 5000) + ") }" },
+        { "object values", "{ a(b: " + string.Concat(Enumerable.Repeat("{ c: ", 3000)) + "1" + new string('}', 3000) + ") }" },
+        { "list types", "query ($v: " + new string('[', 5000) + "Int" + new string(']', 5000) + ") { a }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeeplyNested))]
+    public void Refuses_deep_nesting_with_an_error_that_names_the_limit_even_on_a_small_stack(string what, string source)
+    {
+        var error = OnSmallStack(() =>
+        {
+            Executor.Parse(source, RequestLimits.Default, CancellationToken.None, out var parseError);
+            return parseError;
+        });
+
+        Assert.NotNull(error);
+        Assert.Equal("MAX_NESTING_EXCEEDED", error.Code);
+        Assert.StartsWith("Syntax Error: Document nesting exceeds the maximum nesting of 64 (MaxNesting).", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Locations.Count == 1, what);
+    }
+
+    [Fact]
+    public void Caps_nesting_by_default_and_as_configured()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{ a ", 300)) + new string('}', 300);
+        var error = OnSmallStack(() => Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(deep)));
+        Assert.Equal("Syntax Error: Document nesting exceeds the maximum nesting of 256 (MaxNesting). Parsing aborted.", error.Message);
+
+        var nested = "{ a { b { c } } }";
+        Assert.NotNull(Parser.Parse(nested, new ParserOptions { MaxNesting = 3 }));
+        Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(nested, new ParserOptions { MaxNesting = 2 }));
+        Assert.NotNull(Parser.Parse(deep, new ParserOptions { MaxNesting = null }));
+    }
+
+    [Fact]
+    public void A_document_just_within_the_request_limit_goes_through_every_stage_on_a_small_stack()
+    {
+        // Validation, the limits check and execution all recurse per level too: the default
+        // cap must keep all of them within a small stack.
+        var schema = new InclusionNetwork.GraphQL.Engine.Types.SchemaBuilder()
+            .Object("Query", t => t.Field("node", "Node", f => f.Resolve(_ => new Dictionary<string, object?>())))
+            .Object("Node", t => t.Field("node", "Node", f => f.Resolve(_ => new Dictionary<string, object?>())).Field("name", "String"))
+            .Build();
+        var levels = RequestLimits.Default.MaxNesting!.Value;
+        var query = string.Concat(Enumerable.Repeat("{ node ", levels - 1)) + "{ name " + new string('}', levels);
+
+        var result = OnSmallStack(() => Executor.ExecuteAsync(schema, new ExecutionRequest
+        {
+            Query = query,
+            Limits = RequestLimits.Default with { MaxDepth = null, MaxCost = null },
+        }).GetAwaiter().GetResult());
+
+        ResultAssert.NoErrors(result);
+        Assert.True(result.ExecutionStarted);
     }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text;
 using InclusionNetwork.GraphQL.Engine.Execution;
+using InclusionNetwork.GraphQL.Engine.Language;
 using InclusionNetwork.GraphQL.Engine.Introspection;
 using InclusionNetwork.GraphQL.Engine.Limits;
 using InclusionNetwork.GraphQL.Engine.Types;
@@ -33,7 +36,7 @@ public sealed class QueryLimitsAnalyzerTests
         var result = await Run("{ node { child { child { name } } } }", RequestLimits.Default with { MaxDepth = 3 });
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("Query depth 4 exceeds the maximum depth of 3.", error.Message);
+        Assert.Equal("Query depth of at least 4 exceeds the maximum depth of 3.", error.Message);
         Assert.Equal("MAX_DEPTH_EXCEEDED", error.Code);
         Assert.False(result.ExecutionStarted);
         Assert.Equal(before, Volatile.Read(ref _resolverCalls));
@@ -44,7 +47,7 @@ public sealed class QueryLimitsAnalyzerTests
     {
         var result = await Run("{ a: node { ...F } b: node { name } } fragment F on Node { c: name d: name }", RequestLimits.Default with { MaxAliases = 3 });
 
-        Assert.Equal("Query has 4 aliases, which exceeds the maximum of 3.", Assert.Single(result.Errors).Message);
+        Assert.Equal("Query has at least 4 aliases, which exceeds the maximum of 3.", Assert.Single(result.Errors).Message);
         Assert.Equal("MAX_ALIASES_EXCEEDED", result.Errors[0].Code);
     }
 
@@ -56,12 +59,13 @@ public sealed class QueryLimitsAnalyzerTests
         // nodes(first: 5 by default) x (1 + children(first: $n) x (1 + name)).
         ResultAssert.NoErrors(await Run("query($n: Int) { nodes { children(first: $n) { name } } }", limits, new Dictionary<string, object?> { ["n"] = 9 }));
         var tooMuch = await Run("query($n: Int) { nodes { children(first: $n) { name } } }", limits, new Dictionary<string, object?> { ["n"] = 10 });
-        Assert.Equal("Query cost 105 exceeds the maximum cost of 100.", Assert.Single(tooMuch.Errors).Message);
+        Assert.Equal("Query cost of at least 105 exceeds the maximum cost of 100.", Assert.Single(tooMuch.Errors).Message);
         Assert.Equal("MAX_COST_EXCEEDED", tooMuch.Errors[0].Code);
 
-        // Without a value, a list without a declared default counts DefaultListSize.
+        // Without a value, a list without a declared default counts DefaultListSize. The check
+        // stops at the first field that takes the cost past the maximum: 20 x 10 names.
         var undeclared = await Run("{ nodes(first: 20) { children { name } } }", limits);
-        Assert.Equal("Query cost 420 exceeds the maximum cost of 100.", Assert.Single(undeclared.Errors).Message);
+        Assert.Equal("Query cost of at least 200 exceeds the maximum cost of 100.", Assert.Single(undeclared.Errors).Message);
     }
 
     [Fact]
@@ -77,5 +81,127 @@ public sealed class QueryLimitsAnalyzerTests
     public async Task Default_limits_admit_the_standard_introspection_query()
     {
         ResultAssert.NoErrors(await Run(IntrospectionQuery.Standard, RequestLimits.Default));
+    }
+
+    /// <summary>Fragments F0..F(n-1), each spreading the next twice: 2^n fields once expanded, from a document of a few hundred bytes.</summary>
+    private static string FragmentBomb(int fragments, string leaf)
+    {
+        var query = new StringBuilder("query { node { ...F0 } }");
+        for (var i = 0; i < fragments - 1; i++)
+        {
+            query.Append($" fragment F{i} on Node {{ ...F{i + 1} ...F{i + 1} }}");
+        }
+
+        return query.Append($" fragment F{fragments - 1} on Node {{ {leaf} }}").ToString();
+    }
+
+    private static IReadOnlyList<GraphQLError> Analyze(string query, RequestLimits limits, CancellationToken cancellationToken = default)
+    {
+        var document = Parser.Parse(query);
+        var operation = (OperationDefinitionNode)document.Definitions[0];
+        return QueryLimitsAnalyzer.Check(Schema, document, operation, new Dictionary<string, object?>(), limits, cancellationToken);
+    }
+
+    [Fact]
+    public void Measures_each_fragment_once_however_often_it_is_spread()
+    {
+        // 26 fragments spreading the next twice are 2^25 aliased fields; expanding every spread
+        // took tens of seconds. With no cost or alias limit to stop at and the depth within
+        // its limit, the whole operation is measured: only measuring each fragment once keeps
+        // that fast.
+        var query = FragmentBomb(26, "a: name child { name }");
+        var stopwatch = Stopwatch.StartNew();
+        var errors = Analyze(query, RequestLimits.None with { MaxDepth = 3 });
+        stopwatch.Stop();
+
+        Assert.Empty(errors);
+        Assert.Equal("Query depth of at least 3 exceeds the maximum depth of 2.", Assert.Single(Analyze(query, RequestLimits.None with { MaxDepth = 2 })).Message);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"The analysis took {stopwatch.Elapsed}.");
+    }
+
+    [Fact]
+    public void Counts_a_measured_fragment_in_full_at_each_later_spread()
+    {
+        // F is measured at the first spread (fields at depths 2 and 3); reused at depth 2 its
+        // fields are at depths 3 and 4, and its alias counts again.
+        var query = "{ node { ...F } other: node { child { ...F } } } fragment F on Node { a: name child { name } }";
+
+        Assert.Empty(Analyze(query, RequestLimits.Default with { MaxDepth = 4, MaxAliases = 3 }));
+        Assert.Equal(
+            "Query depth of at least 4 exceeds the maximum depth of 3.",
+            Assert.Single(Analyze(query, RequestLimits.Default with { MaxDepth = 3 })).Message);
+        Assert.Equal(
+            "Query has at least 3 aliases, which exceeds the maximum of 2.",
+            Assert.Single(Analyze(query, RequestLimits.Default with { MaxAliases = 2 })).Message);
+
+        // The cost is the same as expanding: node(1) + F(3), other(1) + child(1) + F(3).
+        Assert.Empty(Analyze(query, RequestLimits.Default with { MaxCost = 9 }));
+        Assert.Equal(
+            "Query cost of at least 9 exceeds the maximum cost of 8.",
+            Assert.Single(Analyze(query, RequestLimits.Default with { MaxCost = 8 })).Message);
+    }
+
+    [Fact]
+    public async Task Stops_at_the_cost_limit_of_a_fragment_bomb_without_running_a_resolver()
+    {
+        var before = Volatile.Read(ref _resolverCalls);
+        var stopwatch = Stopwatch.StartNew();
+        var result = await Run(FragmentBomb(26, "name"), RequestLimits.Default);
+        stopwatch.Stop();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MAX_COST_EXCEEDED", error.Code);
+        Assert.Equal("Query cost of at least 65536 exceeds the maximum cost of 50000.", error.Message);
+        Assert.Equal(before, Volatile.Read(ref _resolverCalls));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"The request took {stopwatch.Elapsed}.");
+    }
+
+    [Fact]
+    public void Stops_when_the_request_is_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Analyze("{ node { name } }", RequestLimits.Default, cancelled.Token));
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_stops_before_parsing_validation_and_execution_do_their_work()
+    {
+        // Parsing checks the token every thousand tokens, so the document is long enough to reach a check.
+        var query = "{ " + string.Join(" ", Enumerable.Repeat("node { name }", 400)) + " }";
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var before = Volatile.Read(ref _resolverCalls);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Executor.ExecuteAsync(Schema, new ExecutionRequest { Query = query, Limits = RequestLimits.None }, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Executor.Parse(query, RequestLimits.None, cancelled.Token, out _));
+        Assert.ThrowsAny<OperationCanceledException>(() => Executor.Validate(Schema, Parser.Parse(query), RequestLimits.None, cancelled.Token));
+        Assert.Equal(before, Volatile.Read(ref _resolverCalls));
+    }
+
+    [Fact]
+    public async Task Refuses_a_document_whose_every_operation_has_too_many_aliases_before_validating_it()
+    {
+        // 1,650 aliases of one field that all conflict: validation would compare every pair.
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 1650).Select(i => i % 2 == 0 ? "x: node { name }" : "x: nodes { name }")) + " }";
+
+        var result = await Run(query, RequestLimits.Default);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MAX_ALIASES_EXCEEDED", error.Code);
+        Assert.Equal("Query has at least 31 aliases, which exceeds the maximum of 30.", error.Message);
+    }
+
+    [Fact]
+    public async Task Admits_a_document_with_one_operation_under_the_alias_limit_and_another_over_it()
+    {
+        var query = "query Few { a: node { name } } query Many { a: node { name } b: node { name } c: node { name } }";
+        var limits = RequestLimits.Default with { MaxAliases = 2 };
+
+        ResultAssert.NoErrors(await Executor.ExecuteAsync(Schema, new ExecutionRequest { Query = query, OperationName = "Few", Limits = limits }));
+        var many = await Executor.ExecuteAsync(Schema, new ExecutionRequest { Query = query, OperationName = "Many", Limits = limits });
+        Assert.Equal("MAX_ALIASES_EXCEEDED", Assert.Single(many.Errors).Code);
     }
 }

@@ -5,10 +5,14 @@ namespace InclusionNetwork.GraphQL.Engine.Validation.Rules;
 /// <summary>
 /// Not in the spec; graphql-js's guard against introspection queries nested deep enough to
 /// be a denial of service: at most three levels of the list fields of <c>__Type</c>.
+/// Each fragment is looked into once per list depth it is spread at, and the answer reused:
+/// following every spread afresh is exponential in fragments that spread the next twice.
 /// </summary>
 public sealed class MaxIntrospectionDepthRule(ValidationContext context) : ValidationRule(context)
 {
     private const int MaxListsDepth = 3;
+
+    private readonly Dictionary<(string Fragment, int Depth), bool> _fragmentExceeds = [];
 
     public override bool Enter(SyntaxNode node)
     {
@@ -27,15 +31,23 @@ public sealed class MaxIntrospectionDepthRule(ValidationContext context) : Valid
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;
+            if (_fragmentExceeds.TryGetValue((name, depth), out var known))
+            {
+                return known;
+            }
+
             if (visitedFragments.Contains(name) || Context.GetFragment(name) is not { } fragment)
             {
                 return false;
             }
 
+            Context.CancellationToken.ThrowIfCancellationRequested();
             visitedFragments.Add(name);
             try
             {
-                return ExceedsDepth(fragment, visitedFragments, depth);
+                var exceeds = ExceedsDepth(fragment, visitedFragments, depth);
+                _fragmentExceeds[(name, depth)] = exceeds;
+                return exceeds;
             }
             finally
             {

@@ -9,11 +9,19 @@ namespace InclusionNetwork.GraphQL.Engine.Validation.Rules;
 /// can never both apply) and must have shapes that merge. Fragments are compared pairwise
 /// once, with the comparisons cached, so the check stays polynomial.
 /// </summary>
+/// <remarks>
+/// Polynomial is still quadratic in the fields sharing a response name, so the work is
+/// bounded twice: past <see cref="ValidationContext.MaxFieldComparisons"/> compared pairs the
+/// document is refused with its own error, and no list of conflicts grows past the error
+/// cap, since no more than that many could be reported (and a nested list only feeds one
+/// message). Without both, a few kilobytes of aliases of one field cost hundreds of megabytes.
+/// </remarks>
 public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) : ValidationRule(context)
 {
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
     private readonly PairSet _comparedFragmentPairs = new();
     private readonly Dictionary<(FieldMap, string), bool> _comparedFieldsAndFragments = [];
+    private long _comparisons;
 
     public override bool Enter(SyntaxNode node)
     {
@@ -139,6 +147,11 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectConflictsWithin(List<Conflict> conflicts, FieldMap fieldMap)
     {
+        if (IsFull(conflicts))
+        {
+            return;
+        }
+
         foreach (var (responseName, fields) in fieldMap)
         {
             for (var i = 0; i < fields.Count; i++)
@@ -148,6 +161,10 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     if (FindConflict(false, responseName, fields[i], fields[j]) is { } conflict)
                     {
                         conflicts.Add(conflict);
+                        if (IsFull(conflicts))
+                        {
+                            return;
+                        }
                     }
                 }
             }
@@ -156,6 +173,11 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private void CollectConflictsBetween(List<Conflict> conflicts, bool mutuallyExclusive, FieldMap fieldMap1, FieldMap fieldMap2)
     {
+        if (IsFull(conflicts))
+        {
+            return;
+        }
+
         foreach (var (responseName, fields1) in fieldMap1)
         {
             if (!fieldMap2.TryGetValue(responseName, out var fields2))
@@ -170,14 +192,41 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                     if (FindConflict(mutuallyExclusive, responseName, field1, field2) is { } conflict)
                     {
                         conflicts.Add(conflict);
+                        if (IsFull(conflicts))
+                        {
+                            return;
+                        }
                     }
                 }
             }
         }
     }
 
+    /// <summary>One past the error cap: enough for the reports to reach the cap and abort, as they would with every conflict.</summary>
+    private bool IsFull(List<Conflict> conflicts) => conflicts.Count > Context.MaxErrors;
+
+    private void CountComparison()
+    {
+        _comparisons++;
+        if ((_comparisons & 255) == 0)
+        {
+            Context.CancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (Context.MaxFieldComparisons is { } max && _comparisons > max)
+        {
+            Context.Abort(new ValidationError(
+                $"The document has too many fields of the same name to check that they merge: more than {max} comparisons (MaxFieldComparisons). Validation aborted.",
+                Array.Empty<SourceLocation>())
+            {
+                Code = Execution.ErrorCodes.MaxFieldComparisonsExceeded,
+            });
+        }
+    }
+
     private Conflict? FindConflict(bool parentsMutuallyExclusive, string responseName, FieldAndDefinition field1, FieldAndDefinition field2)
     {
+        CountComparison();
         var (parentType1, node1, definition1) = field1;
         var (parentType2, node2, definition2) = field2;
 

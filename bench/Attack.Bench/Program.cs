@@ -1,0 +1,316 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using InclusionNetwork.Attack.Bench;
+using InclusionNetwork.Silo.Database;
+using Npgsql;
+
+// Resource attacks on /graphql against two Silo processes sharing one throwaway PostgreSQL,
+// all on loopback. Measures the ordinary query's latency quietly, then runs each attack in a
+// bounded loop (a request count and a duration) with the ordinary query probing both silos
+// alongside, and prints per silo: peak resident memory (sampled VmRSS, and VmHWM reset at each
+// attack's start where the kernel allows), CPU seconds during the attack and in the seconds
+// after it (work that went on after the clients left), the most PostgreSQL connections the
+// silo held, and the ordinary query's median latency under attack beside quiet, as a ratio.
+// Usage: dotnet run -c Release --project bench/Attack.Bench [-- --quick]
+const string DemoPassword = "attack-bench-password";
+const int QuietWarmUps = 10;
+const int QuietSamples = 40;
+var quick = args.Contains("--quick");
+var tail = TimeSpan.FromSeconds(quick ? 2 : 5);
+
+var repositoryRoot = FindRepositoryRoot();
+#if DEBUG
+const string configuration = "Debug";
+#else
+const string configuration = "Release";
+#endif
+var siloAssembly = Path.Combine(repositoryRoot, "src", "Silo", "bin", configuration, "net10.0", "InclusionNetwork.Silo.dll");
+if (!File.Exists(siloAssembly))
+{
+    Console.Error.WriteLine($"The Silo is not built at {siloAssembly}; build it with the same configuration as this driver.");
+    return 1;
+}
+
+var dataRoot = Path.Combine(Path.GetTempPath(), "attack-bench-" + Guid.NewGuid().ToString("N"));
+Console.WriteLine($"Attack bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}{(quick ? ", quick run" : "")}; PostgreSQL and silo logs in {dataRoot}");
+var database = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions { DataRoot = dataRoot, Throwaway = true, DatabaseName = "attack_bench" });
+
+// The first silo migrates and loads the demo county; the second joins a ready database.
+var silos = new List<SiloProcess>();
+try
+{
+    silos.Add(await SiloProcess.StartAsync("a", siloAssembly, database.ConnectionString, loadDemoData: true, DemoPassword, dataRoot));
+    silos.Add(await SiloProcess.StartAsync("b", siloAssembly, database.ConnectionString, loadDemoData: false, DemoPassword, dataRoot));
+    Console.WriteLine(string.Join("; ", silos.Select(s => $"silo {s.Name}: pid {s.Pid} at {s.BaseAddress}")));
+
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = Timeout.InfiniteTimeSpan };
+    var leaderToken = await SignInAsync(http, silos[0].BaseAddress, "leader1@demo.test", DemoPassword);
+    await using var statistics = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "attack-bench-driver" }.ConnectionString);
+    await statistics.OpenAsync();
+
+    // Quiet: the ordinary query alone, one at a time, on each silo.
+    var quiet = new Dictionary<SiloProcess, double>();
+    foreach (var silo in silos)
+    {
+        for (var i = 0; i < QuietWarmUps; i++)
+        {
+            await OrdinaryAsync(http, silo);
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < QuietSamples; i++)
+        {
+            times.Add(await OrdinaryAsync(http, silo));
+        }
+
+        quiet[silo] = Median(times);
+    }
+
+    Console.WriteLine($"Ordinary query {Attacks.Ordinary}");
+    Console.WriteLine("  quiet median: " + string.Join(", ", silos.Select(s => $"silo {s.Name} {quiet[s]:F1} ms")));
+
+    foreach (var attack in Attacks.All(quick))
+    {
+        await RunAsync(attack);
+    }
+
+    return 0;
+
+    async Task RunAsync(Attack attack)
+    {
+        var peakResetWorked = silos.All(s => ProcessStats.TryResetPeak(s.Pid));
+        var cpuBefore = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
+        using var sampling = new CancellationTokenSource();
+        var peaks = silos.ToDictionary(s => s, _ => new Peaks());
+        var sampler = SampleAsync(peaks, sampling.Token);
+        using var probing = new CancellationTokenSource();
+        var underAttack = silos.ToDictionary(s => s, _ => new ConcurrentBag<double>());
+        var probe = ProbeAsync(underAttack, probing.Token);
+
+        var outcomes = new ConcurrentDictionary<string, int>();
+        long bytesReceived = 0;
+        var next = -1;
+        var elapsed = Stopwatch.StartNew();
+
+        // Requests still unanswered this long after the attack's duration are abandoned, so the driver always ends.
+        using var cutOff = new CancellationTokenSource(attack.Duration + TimeSpan.FromSeconds(30));
+        async Task AttackerAsync()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < attack.MaxRequests && elapsed.Elapsed < attack.Duration)
+            {
+                var silo = silos[index % silos.Count];
+                var (outcome, bytes) = await SendAsync(
+                    http, silo, attack.Query(index), attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter, cutOff.Token);
+                outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
+                Interlocked.Add(ref bytesReceived, bytes);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, attack.Concurrency).Select(_ => Task.Run(AttackerAsync)));
+        var attackTime = elapsed.Elapsed;
+        await probing.CancelAsync();
+        await probe;
+        var cpuAtEnd = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
+
+        // Work a silo goes on doing once every client has gone shows as CPU here.
+        await Task.Delay(tail);
+        var cpuAfter = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
+        await sampling.CancelAsync();
+        await sampler;
+
+        var sent = Math.Min(attack.MaxRequests, next);
+        Console.WriteLine();
+        Console.WriteLine($"{attack.Name}: {attack.Description}");
+        Console.WriteLine($"  {sent} requests, {attack.Concurrency} at once, {attackTime.TotalSeconds:F1} s{(sent < attack.MaxRequests ? " (duration reached)" : "")}, {bytesReceived / 1e6:F1} MB received");
+        Console.WriteLine("  answers: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} x{o.Value}")));
+        Console.WriteLine($"  {"silo",-5} {"peak RSS",10} {"VmHWM",10} {"CPU s",7} {$"CPU s in {tail.TotalSeconds:F0} s after",20} {"PG conns",9} {"ordinary p50 quiet -> attack",30} {"ratio",6}");
+        foreach (var silo in silos)
+        {
+            var times = underAttack[silo].ToList();
+            var median = times.Count == 0 ? double.NaN : Median(times);
+            var hwm = peakResetWorked ? $"{ProcessStats.PeakResidentBytes(silo.Pid) / 1e6,7:F0} MB" : "   n/a    ";
+            Console.WriteLine(
+                $"  {silo.Name,-5} {peaks[silo].ResidentBytes / 1e6,7:F0} MB {hwm} {cpuAtEnd[silo] - cpuBefore[silo],7:F2} {cpuAfter[silo] - cpuAtEnd[silo],20:F2} " +
+                $"{peaks[silo].Connections,9} {$"{quiet[silo]:F1} ms -> {median:F1} ms ({times.Count} probes)",30} {median / quiet[silo],5:F2}x");
+        }
+    }
+
+    async Task SampleAsync(Dictionary<SiloProcess, Peaks> peaks, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var silo in silos)
+            {
+                peaks[silo].ResidentBytes = Math.Max(peaks[silo].ResidentBytes, ProcessStats.ResidentBytes(silo.Pid));
+            }
+
+            await using (var command = new NpgsqlCommand(
+                "SELECT application_name, count(*) FROM pg_stat_activity WHERE application_name LIKE 'attack-bench-%' GROUP BY application_name",
+                statistics))
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    var name = reader.GetString(0);
+                    if (silos.FirstOrDefault(s => s.ApplicationName == name) is { } silo)
+                    {
+                        peaks[silo].Connections = Math.Max(peaks[silo].Connections, (int)reader.GetInt64(1));
+                    }
+                }
+            }
+
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    async Task ProbeAsync(Dictionary<SiloProcess, ConcurrentBag<double>> times, CancellationToken stop)
+    {
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            var silo = silos[i % silos.Count];
+            times[silo].Add(await OrdinaryAsync(http, silo));
+            try
+            {
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+finally
+{
+    foreach (var silo in silos)
+    {
+        await silo.DisposeAsync();
+    }
+
+    await database.DisposeAsync();
+
+    // The database goes; the logs stay for a look at what the silos said.
+    var clusterDirectory = Path.Combine(dataRoot, "pgdata");
+    if (Directory.Exists(clusterDirectory))
+    {
+        Directory.Delete(clusterDirectory, recursive: true);
+    }
+
+    File.Delete(Path.Combine(dataRoot, "superuser.password"));
+}
+
+static async Task<double> OrdinaryAsync(HttpClient http, SiloProcess silo)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var (outcome, _) = await SendAsync(http, silo, Attacks.Ordinary, null, TimeSpan.FromSeconds(60), CancellationToken.None);
+    stopwatch.Stop();
+    if (outcome != "200 data")
+    {
+        Console.WriteLine($"  (the ordinary query on silo {silo.Name} answered {outcome})");
+    }
+
+    return stopwatch.Elapsed.TotalMilliseconds;
+}
+
+// Sends one GraphQL request and reads the whole answer, as a client would, keeping only its
+// start to classify it: the status and the first error's code, or "data".
+static async Task<(string Outcome, long Bytes)> SendAsync(
+    HttpClient http, SiloProcess silo, string query, string? bearerToken, TimeSpan? givesUpAfter, CancellationToken cutOff)
+{
+    using var givingUp = CancellationTokenSource.CreateLinkedTokenSource(cutOff);
+    if (givesUpAfter is { } after)
+    {
+        givingUp.CancelAfter(after);
+    }
+
+    using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(silo.BaseAddress, "/graphql"))
+    {
+        Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+    };
+    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+    if (bearerToken is not null)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+    }
+
+    try
+    {
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, givingUp.Token);
+        await using var body = await response.Content.ReadAsStreamAsync(givingUp.Token);
+        var head = new byte[4096];
+        var headLength = 0;
+        long total = 0;
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, givingUp.Token)) > 0)
+        {
+            var copy = Math.Min(read, head.Length - headLength);
+            Array.Copy(buffer, 0, head, headLength, copy);
+            headLength += copy;
+            total += read;
+        }
+
+        var start = Encoding.UTF8.GetString(head, 0, headLength);
+        var code = Regex.Match(start, "\"code\":\"([A-Z_]+)\"");
+        var kind = code.Success ? code.Groups[1].Value
+            : start.Contains("\"errors\"", StringComparison.Ordinal) ? "errors"
+            : start.Contains("\"data\"", StringComparison.Ordinal) ? "data"
+            : "no GraphQL body";
+        return ($"{(int)response.StatusCode} {kind}", total);
+    }
+    catch (OperationCanceledException) when (givingUp.IsCancellationRequested)
+    {
+        return (cutOff.IsCancellationRequested ? "cut off after the attack" : "client gave up", 0);
+    }
+    catch (HttpRequestException e)
+    {
+        return ($"connection failed ({e.HttpRequestError})", 0);
+    }
+}
+
+static async Task<string> SignInAsync(HttpClient http, Uri silo, string email, string password)
+{
+    var response = await http.PostAsJsonAsync(new Uri(silo, "/auth/token"), new { email, password });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+}
+
+static double Median(IReadOnlyCollection<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "InclusionNetwork.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run the driver from the repository's build output (dotnet run --project bench/Attack.Bench).");
+}
+
+/// <summary>The highest figures sampled for one silo during one attack.</summary>
+internal sealed class Peaks
+{
+    public long ResidentBytes { get; set; }
+
+    public int Connections { get; set; }
+}
