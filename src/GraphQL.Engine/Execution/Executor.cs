@@ -62,7 +62,7 @@ public static class Executor
         var errors = new GraphQLError[validationErrors.Count];
         for (var i = 0; i < errors.Length; i++)
         {
-            errors[i] = new GraphQLError(validationErrors[i].Message, ErrorCodes.ValidationFailed, validationErrors[i].Locations);
+            errors[i] = new GraphQLError(validationErrors[i].Message, validationErrors[i].Code ?? ErrorCodes.ValidationFailed, validationErrors[i].Locations);
         }
 
         return errors;

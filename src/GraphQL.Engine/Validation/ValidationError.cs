@@ -10,6 +10,9 @@ public sealed record ValidationError(string Message, IReadOnlyList<SourceLocatio
     {
     }
 
+    /// <summary>The <c>extensions.code</c> to report instead of GRAPHQL_VALIDATION_FAILED, when the rule knows a better one.</summary>
+    public string? Code { get; init; }
+
     public override string ToString() => Message + " " + string.Join(", ", Locations);
 
     private static SourceLocation[] LocationsOf(SyntaxNode[] nodes)
