@@ -72,7 +72,13 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
         var password = ReadOrCreatePassword(Path.Combine(options.DataRoot, "superuser.password"));
         var clusterDirectory = Path.Combine(options.DataRoot, "pgdata");
         var running = RunningServerPort(clusterDirectory);
-        var port = running ?? ReadOrChoosePort(Path.Combine(options.DataRoot, "port"));
+        var portFile = Path.Combine(options.DataRoot, "port");
+        if (running is { } runningPort)
+        {
+            // A server started before the port was kept keeps the one it has.
+            File.WriteAllText(portFile, runningPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var port = running ?? ReadOrChoosePort(portFile);
         var servingPassword = ReadOrCreatePassword(Path.Combine(options.DataRoot, "app.password"));
         var server = new EmbeddedPostgresServer(binaries, options, port, password, servingPassword);
         server.InitialiseClusterIfMissing(password);
