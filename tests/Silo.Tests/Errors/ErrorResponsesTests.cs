@@ -95,6 +95,26 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
         Assert.DoesNotContain("access_tokens", text);
     }
 
+    [Fact]
+    public async Task A_malformed_json_body_on_another_endpoint_in_development_is_a_400_problem_without_the_developer_page()
+    {
+        await using var silo = await StartInDevelopmentAsync();
+        using var client = silo.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token")
+        {
+            Content = new ByteArrayContent(Bytes("{\"email\": \"admin@demo.test\", \"password\": ", 0xFF)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        AddCredentials(request);
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+        AssertNothingLeaks(text);
+    }
+
     private static void AddCredentials(HttpRequestMessage request)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BearerToken);
