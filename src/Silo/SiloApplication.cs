@@ -18,6 +18,8 @@ public static class SiloApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddStructuredLogging();
+        builder.AddErrorHandling();
+        builder.AddForwardedHeaders();
         await builder.AddDatabaseAsync();
         builder.AddDomain();
         builder.AddIdentity();
@@ -29,6 +31,8 @@ public static class SiloApplication
         await app.ApplyMigrationsAsync();
         await app.LoadDemoDataIfEnabledAsync();
 
+        app.UseErrorHandling();
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseDatabaseBusyResponses();
         app.UseCrossSiteRequestProtection();
