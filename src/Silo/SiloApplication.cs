@@ -18,6 +18,8 @@ public static class SiloApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddStructuredLogging();
+        builder.AddErrorHandling();
+        builder.AddForwardedHeaders();
         await builder.AddDatabaseAsync();
         builder.AddCluster();
         builder.AddDomain();
@@ -30,6 +32,8 @@ public static class SiloApplication
         await app.ApplyMigrationsAsync();
         await app.LoadDemoDataIfEnabledAsync();
 
+        app.UseErrorHandling();
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseDatabaseBusyResponses();
         app.UseCrossSiteRequestProtection();

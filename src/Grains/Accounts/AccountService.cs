@@ -55,67 +55,109 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
     }
 
     /// <summary>
-    /// Checks an email and password. A locked account is not checked at all, so guessing
-    /// gains nothing while the lock lasts; the failure count resets on success.
+    /// Checks an email and password from a client address. A client that keeps failing is
+    /// slowed, not the account locked: past a number of failures for the email address (known
+    /// or not) or from the client address, each further attempt must wait a delay that
+    /// doubles with every failure up to a maximum, and attempts inside it are answered
+    /// <see cref="SignInOutcome.Throttled"/> without checking any password. Unknown addresses
+    /// cost one password hash like known ones, so neither the answer nor its timing tells
+    /// whether an account exists. Success clears the email address's failures.
     /// </summary>
-    public async Task<SignInOutcome> SignInAsync(string email, string password, AccessTokenKind kind, string? tokenName = null,
-        int? lifetimeDays = null, CancellationToken cancellationToken = default)
+    public async Task<SignInOutcome> SignInAsync(string email, string password, string clientAddress, AccessTokenKind kind,
+        string? tokenName = null, int? lifetimeDays = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var policy = options.Value;
+        var emailKey = ThrottleKey("email:" + email.Trim().ToLowerInvariant());
+        var addressKey = ThrottleKey("address:" + clientAddress);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var throttled = new NpgsqlCommand(
+            "SELECT max(not_before) FROM sign_in_throttle WHERE key = ANY(@keys) AND not_before > @now", connection))
+        {
+            throttled.Parameters.AddWithValue("keys", new[] { emailKey, addressKey });
+            throttled.Parameters.AddWithValue("now", now);
+            if (await throttled.ExecuteScalarAsync(cancellationToken) is DateTime notBefore)
+            {
+                return new SignInOutcome.Throttled(new DateTimeOffset(notBefore, TimeSpan.Zero));
+            }
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        long id;
-        string hash;
-        DateTimeOffset? lockedUntil;
-        int failures;
+        long? id = null;
+        string? hash = null;
         await using (var find = new NpgsqlCommand($"""
-            SELECT a.id, a.password_hash, a.locked_until, a.failed_sign_ins FROM accounts a
-            WHERE lower(a.email) = lower(@email) AND {AccountStatus.LiveSql} FOR UPDATE OF a
+            SELECT a.id, a.password_hash FROM accounts a
+            WHERE lower(a.email) = lower(@email) AND {AccountStatus.LiveSql}
             """, connection, transaction))
         {
             find.Parameters.AddWithValue("email", email.Trim());
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
+            if (await reader.ReadAsync(cancellationToken))
             {
-                // Spend the same effort as a real check so timing does not reveal which emails exist.
-                Hasher.VerifyHashedPassword(HashContext, DummyHash.Value, password);
-                return new SignInOutcome.WrongCredentials();
+                id = reader.GetInt64(0);
+                hash = reader.GetString(1);
             }
-            id = reader.GetInt64(0);
-            hash = reader.GetString(1);
-            lockedUntil = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
-            failures = reader.GetInt32(3);
         }
-        if (lockedUntil > now)
+        // An unknown address spends the same effort on a dummy hash, so timing does not reveal which emails exist.
+        var verified = Hasher.VerifyHashedPassword(HashContext, hash ?? DummyHash.Value, password) != PasswordVerificationResult.Failed;
+        if (id is not { } accountId || !verified)
         {
-            return new SignInOutcome.LockedOut(lockedUntil.Value);
-        }
-        if (Hasher.VerifyHashedPassword(HashContext, hash, password) == PasswordVerificationResult.Failed)
-        {
-            failures++;
-            var lockNow = failures >= options.Value.MaxFailedSignIns;
-            await using var fail = new NpgsqlCommand(
-                "UPDATE accounts SET failed_sign_ins = @failures, locked_until = @until WHERE id = @id", connection, transaction);
-            fail.Parameters.AddWithValue("failures", lockNow ? 0 : failures);
-            fail.Parameters.AddWithValue("until", lockNow ? now + options.Value.LockoutDuration : (object)DBNull.Value);
-            fail.Parameters.AddWithValue("id", id);
-            await fail.ExecuteNonQueryAsync(cancellationToken);
+            await RecordFailureAsync(connection, transaction, emailKey, policy.FailedSignInsBeforeDelay, now, cancellationToken);
+            await RecordFailureAsync(connection, transaction, addressKey, policy.FailedSignInsPerAddressBeforeDelay, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return lockNow ? new SignInOutcome.LockedOut(now + options.Value.LockoutDuration) : new SignInOutcome.WrongCredentials();
+            return new SignInOutcome.WrongCredentials();
         }
-        await using (var reset = new NpgsqlCommand("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id", connection, transaction))
+        await using (var forget = new NpgsqlCommand("DELETE FROM sign_in_throttle WHERE key = @key", connection, transaction))
         {
-            reset.Parameters.AddWithValue("id", id);
-            await reset.ExecuteNonQueryAsync(cancellationToken);
+            forget.Parameters.AddWithValue("key", emailKey);
+            await forget.ExecuteNonQueryAsync(cancellationToken);
         }
         var lifetime = kind == AccessTokenKind.SESSION
-            ? options.Value.SessionLifetime
-            : TimeSpan.FromDays(Math.Clamp(lifetimeDays ?? options.Value.DefaultTokenLifetimeDays, 1, options.Value.MaxTokenLifetimeDays));
-        var token = await IssueTokenAsync(connection, transaction, id, kind, tokenName, now + lifetime, cancellationToken);
-        var viewer = await FindViewerAsync(connection, transaction, "a.id = @key", id, cancellationToken);
+            ? policy.SessionLifetime
+            : TimeSpan.FromDays(Math.Clamp(lifetimeDays ?? policy.DefaultTokenLifetimeDays, 1, policy.MaxTokenLifetimeDays));
+        var token = await IssueTokenAsync(connection, transaction, accountId, kind, tokenName, now + lifetime, cancellationToken);
+        var viewer = await FindViewerAsync(connection, transaction, "a.id = @key", accountId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SignInOutcome.SignedIn(viewer!, token);
     }
+
+    /// <summary>
+    /// Counts one more failure under a throttle key (starting again when the last one is older
+    /// than the memory) and, past the key's free failures, sets when the next attempt may be
+    /// checked: the first delay, doubled for every failure since, at most the maximum delay.
+    /// </summary>
+    private async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, byte[] key, int freeFailures,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var policy = options.Value;
+        await using var upsert = new NpgsqlCommand("""
+            INSERT INTO sign_in_throttle AS t (key, failures, last_failure_at) VALUES (@key, 1, @now)
+            ON CONFLICT (key) DO UPDATE SET
+                failures = CASE WHEN t.last_failure_at < @forgetBefore THEN 1 ELSE t.failures + 1 END,
+                last_failure_at = @now
+            RETURNING failures
+            """, connection, transaction);
+        upsert.Parameters.AddWithValue("key", key);
+        upsert.Parameters.AddWithValue("now", now);
+        upsert.Parameters.AddWithValue("forgetBefore", now - policy.FailedSignInMemory);
+        var failures = (int)(await upsert.ExecuteScalarAsync(cancellationToken))!;
+        if (failures < freeFailures)
+        {
+            return;
+        }
+        var doublings = Math.Min(failures - freeFailures, 20);
+        var delay = TimeSpan.FromTicks(Math.Min(policy.SignInDelay.Ticks * (1L << doublings), policy.MaxSignInDelay.Ticks));
+        await using var wait = new NpgsqlCommand("UPDATE sign_in_throttle SET not_before = @notBefore WHERE key = @key", connection, transaction);
+        wait.Parameters.AddWithValue("key", key);
+        wait.Parameters.AddWithValue("notBefore", now + delay);
+        await wait.ExecuteNonQueryAsync(cancellationToken);
+        // Keep the table to the failures still remembered.
+        await using var sweep = new NpgsqlCommand("DELETE FROM sign_in_throttle WHERE last_failure_at < @forgetBefore", connection, transaction);
+        sweep.Parameters.AddWithValue("forgetBefore", now - policy.FailedSignInMemory);
+        await sweep.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static byte[] ThrottleKey(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 
     /// <summary>The person a token stands for, or null when it is unknown, revoked or expired, or its account is no longer live.</summary>
     public async Task<(Viewer Viewer, long TokenId)?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)

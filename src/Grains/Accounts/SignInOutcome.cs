@@ -12,6 +12,9 @@ public abstract record SignInOutcome
     /// <summary>Unknown email or wrong password; deliberately not saying which.</summary>
     public sealed record WrongCredentials : SignInOutcome;
 
-    /// <summary>Too many recent failures: no password is checked until <see cref="Until"/>.</summary>
-    public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
+    /// <summary>
+    /// Too many recent failures for this email address or from this client: no password is
+    /// checked before <see cref="NotBefore"/>. Given alike for known and unknown addresses.
+    /// </summary>
+    public sealed record Throttled(DateTimeOffset NotBefore) : SignInOutcome;
 }

@@ -18,7 +18,7 @@ public static class ErrorCodes
     /// <summary>A variable or argument value could not be coerced to its type.</summary>
     public const string BadUserInput = "BAD_USER_INPUT";
 
-    /// <summary>The HTTP request itself is malformed (not JSON, no query, wrong parameter types).</summary>
+    /// <summary>The HTTP request itself is malformed (not JSON, text that is not well-formed UTF-8, no query, wrong parameter types).</summary>
     public const string BadRequest = "BAD_REQUEST";
 
     /// <summary>Something failed on the server; the message never carries the details.</summary>

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -59,9 +61,15 @@ internal static class GraphQLHttpRequestReader
             throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body is empty.");
         }
 
+        if (!Utf8.IsValid(body))
+        {
+            throw NotWellFormedText("The request body is not valid UTF-8.");
+        }
+
         JsonElement root;
         try
         {
+            EnsureStringsAreWellFormed(body);
             using var document = JsonDocument.Parse(body);
             root = document.RootElement.Clone();
         }
@@ -148,6 +156,7 @@ internal static class GraphQLHttpRequestReader
     {
         try
         {
+            EnsureStringsAreWellFormed(Encoding.UTF8.GetBytes(text));
             using var document = JsonDocument.Parse(text);
             return document.RootElement.ValueKind switch
             {
@@ -161,6 +170,35 @@ internal static class GraphQLHttpRequestReader
             throw new BadHttpRequest(StatusCodes.Status400BadRequest, $"The \"{parameter}\" parameter is not valid JSON.");
         }
     }
+
+    /// <summary>
+    /// Decodes every string and property name once, so text that cannot be a .NET string (an
+    /// escaped lone surrogate such as <c>"\ud800"</c>, or bytes that are not UTF-8 inside a
+    /// string) is refused here as a malformed request, before anything reads it.
+    /// </summary>
+    private static void EnsureStringsAreWellFormed(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // GetString's only failure for a string token: the text is not well-formed UTF-8/UTF-16.
+                    throw NotWellFormedText(
+                        $"The request body has a string that is not well-formed Unicode (an invalid UTF-8 sequence or an unpaired surrogate) at byte {reader.TokenStartIndex}.");
+                }
+            }
+        }
+    }
+
+    private static BadHttpRequest NotWellFormedText(string message) =>
+        new(StatusCodes.Status400BadRequest, message);
 
     private static Dictionary<string, object?> Variables(JsonElement map)
     {

@@ -20,12 +20,14 @@ public sealed class IdType() : ScalarType("ID",
     public override object? ParseValue(object value)
     {
         var input = RuntimeValues.Normalize(value);
-        return ToId(input) ?? throw new ValueCoercionException($"ID cannot represent value: {ValueInspector.Inspect(input)}");
+        return ToId(input) is { } id
+            ? TextInput.WithoutNul(id, Name)
+            : throw new ValueCoercionException($"ID cannot represent value: {ValueInspector.Inspect(input)}");
     }
 
     public override object? ParseLiteral(ValueNode node, IReadOnlyDictionary<string, object?>? variables = null) => node switch
     {
-        StringValueNode s => s.Value,
+        StringValueNode s => TextInput.WithoutNul(s.Value, Name),
         IntValueNode i => i.Value,
         _ => throw new ValueCoercionException($"ID cannot represent a non-string and non-integer value: {Printer.Print(node)}"),
     };

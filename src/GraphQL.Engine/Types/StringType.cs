@@ -32,12 +32,13 @@ public sealed class StringType() : ScalarType("String",
     public override object? ParseValue(object value)
     {
         var input = RuntimeValues.Normalize(value);
-        return input as string
-            ?? throw new ValueCoercionException($"String cannot represent a non string value: {ValueInspector.Inspect(input)}");
+        return input is string s
+            ? TextInput.WithoutNul(s, Name)
+            : throw new ValueCoercionException($"String cannot represent a non string value: {ValueInspector.Inspect(input)}");
     }
 
     public override object? ParseLiteral(ValueNode node, IReadOnlyDictionary<string, object?>? variables = null) =>
         node is StringValueNode s
-            ? s.Value
+            ? TextInput.WithoutNul(s.Value, Name)
             : throw new ValueCoercionException($"String cannot represent a non string value: {Printer.Print(node)}");
 }

@@ -10,7 +10,7 @@ public sealed record ValidationError(string Message, IReadOnlyList<SourceLocatio
     {
     }
 
-    /// <summary>The <c>extensions.code</c> of the resulting GraphQL error when it is not the usual validation failure.</summary>
+    /// <summary>The <c>extensions.code</c> to report instead of GRAPHQL_VALIDATION_FAILED, when the rule knows a better one.</summary>
     public string? Code { get; init; }
 
     public override string ToString() => Message + " " + string.Join(", ", Locations);

@@ -10,12 +10,18 @@ namespace InclusionNetwork.GraphQL.Common;
 public sealed class InputReader(IReadOnlyDictionary<string, object?>? values)
 {
     /// <summary>The mutation's <c>input</c> argument (every mutation of the contract takes one).</summary>
-    public static InputReader OfInput(IResolverContext context) =>
-        new(context.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"));
+    /// <remarks>Every text in it is checked against <see cref="TextLimits"/> first.</remarks>
+    public static InputReader OfInput(IResolverContext context) => Checked(context.RequiredArgument<IReadOnlyDictionary<string, object?>>("input"), "input");
 
     /// <summary>An optional input-object argument such as a filter; empty when not given.</summary>
     public static InputReader OfArgument(IResolverContext context, string argument) =>
-        new(context.Argument<IReadOnlyDictionary<string, object?>>(argument));
+        Checked(context.Argument<IReadOnlyDictionary<string, object?>>(argument), argument);
+
+    private static InputReader Checked(IReadOnlyDictionary<string, object?>? values, string argument)
+    {
+        TextLimits.Check(values, argument);
+        return new InputReader(values);
+    }
 
     public bool Has(string field) => values is not null && values.ContainsKey(field);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -7,19 +8,28 @@ namespace InclusionNetwork.Silo.Database;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's server binaries: created with
-/// initdb on first use, started on a free loopback port, stopped on dispose. Its data
-/// stays in <see cref="EmbeddedPostgresOptions.DataRoot"/> between runs.
+/// initdb on first use, started on a loopback port chosen once and kept in the data folder
+/// (so the database keeps its address across restarts), stopped on dispose. Its data stays
+/// in <see cref="EmbeddedPostgresOptions.DataRoot"/> between runs. A start recovers from a
+/// host that was killed: a server still running on the cluster is taken over, and a lock
+/// file left by a server that is gone is removed.
 /// </summary>
 public sealed class EmbeddedPostgresServer : IAsyncDisposable
 {
     private const string SuperUser = "inclusion";
+
+    /// <summary>The role the application serves as: it may read and write rows, nothing more.</summary>
+    public const string ServingRole = "inclusion_app";
     private readonly PostgresBinaries binaries;
     private readonly EmbeddedPostgresOptions options;
     private readonly string? runAsUser;
     private int stopped;
 
-    private EmbeddedPostgresServer(PostgresBinaries binaries, EmbeddedPostgresOptions options, int port, string password)
+    private readonly string servingPassword;
+
+    private EmbeddedPostgresServer(PostgresBinaries binaries, EmbeddedPostgresOptions options, int port, string password, string servingPassword)
     {
+        this.servingPassword = servingPassword;
         this.binaries = binaries;
         this.options = options;
         Port = port;
@@ -32,12 +42,22 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
             Password = password,
             Database = options.DatabaseName,
         }.ConnectionString;
+        AppConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = ServingRole, Password = servingPassword }.ConnectionString;
     }
 
     public int Port { get; }
 
-    /// <summary>Connection string to the application database (created on first start).</summary>
+    /// <summary>
+    /// Connection string to the application database (created on first start) as the
+    /// cluster's superuser, who owns the schema: for migrations and administration only.
+    /// </summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// Connection string to the application database as <see cref="ServingRole"/>, which the
+    /// application serves requests as; the migration runner grants it its rights.
+    /// </summary>
+    public string AppConnectionString { get; }
 
     private string ClusterDirectory => Path.Combine(options.DataRoot, "pgdata");
     private string PasswordFile => Path.Combine(options.DataRoot, "superuser.password");
@@ -50,11 +70,110 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
         var binaries = PostgresBinaries.Locate(options.BinDirectory) ?? throw new EmbeddedPostgresException(PostgresBinaries.InstallHint);
         Directory.CreateDirectory(options.DataRoot);
         var password = ReadOrCreatePassword(Path.Combine(options.DataRoot, "superuser.password"));
-        var server = new EmbeddedPostgresServer(binaries, options, FreeLoopbackPort(), password);
+        var clusterDirectory = Path.Combine(options.DataRoot, "pgdata");
+        var running = RunningServerPort(clusterDirectory);
+        var portFile = Path.Combine(options.DataRoot, "port");
+        if (running is { } runningPort)
+        {
+            // A server started before the port was kept keeps the one it has.
+            File.WriteAllText(portFile, runningPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var port = running ?? ReadOrChoosePort(portFile);
+        var servingPassword = ReadOrCreatePassword(Path.Combine(options.DataRoot, "app.password"));
+        var server = new EmbeddedPostgresServer(binaries, options, port, password, servingPassword);
         server.InitialiseClusterIfMissing(password);
-        server.Start();
+        if (running is null)
+        {
+            server.Start();
+        }
         await server.EnsureDatabaseAsync(cancellationToken);
         return server;
+    }
+
+    /// <summary>
+    /// The port of a server already running on this cluster (one whose host was killed, so
+    /// nobody stopped it), to be taken over rather than started twice. A lock file whose
+    /// process is gone, or is not PostgreSQL (its PID reused after a crash or a reboot), is
+    /// stale: it is removed, since PostgreSQL itself refuses to start while a live process
+    /// has the PID it names.
+    /// </summary>
+    private static int? RunningServerPort(string clusterDirectory)
+    {
+        var lockFile = Path.Combine(clusterDirectory, "postmaster.pid");
+        if (!File.Exists(lockFile))
+        {
+            return null;
+        }
+        // Line 1 is the postmaster's PID, line 4 its port (PostgreSQL's pidfile.h).
+        var lines = File.ReadAllLines(lockFile);
+        if (lines.Length >= 4
+            && int.TryParse(lines[0].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            && int.TryParse(lines[3].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && IsRunningPostgres(pid))
+        {
+            return port;
+        }
+        File.Delete(lockFile);
+        return null;
+    }
+
+    private static bool IsRunningPostgres(int pid)
+    {
+        Process process;
+        try
+        {
+            process = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            // GetProcessById's way of saying no process has that id.
+            return false;
+        }
+        using (process)
+        {
+            return !process.HasExited && process.ProcessName is "postgres" or "postmaster";
+        }
+    }
+
+    /// <summary>
+    /// The port kept in the data folder, so the embedded database has one address for good
+    /// (tools and connection strings that point at it keep working). A new one is chosen, and
+    /// kept, the first time, or when another program has taken the kept one meanwhile.
+    /// </summary>
+    private static int ReadOrChoosePort(string file)
+    {
+        if (File.Exists(file)
+            && int.TryParse(File.ReadAllText(file).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kept)
+            && IsFreeLoopbackPort(kept))
+        {
+            return kept;
+        }
+        var port = FreeLoopbackPort();
+        File.WriteAllText(file, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return port;
+    }
+
+    private static bool IsFreeLoopbackPort(int port)
+    {
+        if (port is < IPEndPoint.MinPort + 1 or > IPEndPoint.MaxPort)
+        {
+            return false;
+        }
+        using var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            // The port is in use: that is the answer, not a failure.
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     private static string ReadOrCreatePassword(string file)
@@ -162,6 +281,17 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{options.DatabaseName}\"", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
+        // The serving role logs in but owns nothing and may create nothing; its rights on the
+        // tables come from the migration runner. The password is hex, so it is safe inline.
+        await using var role = new NpgsqlCommand($"""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ServingRole}') THEN
+                    CREATE ROLE {ServingRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+                END IF;
+            END $$;
+            ALTER ROLE {ServingRole} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{servingPassword}';
+            """, connection);
+        await role.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Stops the server (fast shutdown: open sessions are ended, data is safe).</summary>

@@ -8,7 +8,14 @@ namespace InclusionNetwork.Silo.Database;
 /// records each with its checksum in <c>schema_migrations</c>. A session-level advisory
 /// lock makes silos that start together take turns, so each migration runs exactly once.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+/// <param name="dataSource">A connection as the schema's owner, who creates and alters the tables.</param>
+/// <param name="servingRole">
+/// The role the application serves requests as, when it is not the owner: after migrating,
+/// it is granted reading and writing rows (no more) on every table and sequence, and the
+/// owner's default privileges give it the same on whatever later migrations create.
+/// Migrations themselves therefore never grant anything.
+/// </param>
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger, string? servingRole = null)
 {
     /// <summary>An arbitrary constant that identifies "the migrations lock" in pg_locks.</summary>
     private const long AdvisoryLockKey = 0x494E434C_4D494752; // "INCLMIGR"
@@ -46,6 +53,10 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 }
                 await ApplyOneAsync(connection, migration, cancellationToken);
                 newlyApplied.Add(migration);
+            }
+            if (servingRole is not null)
+            {
+                await GrantServingRoleAsync(connection, servingRole, cancellationToken);
             }
             return newlyApplied;
         }
@@ -89,6 +100,44 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Applied migration {Migration}", migration.FileName);
     }
+
+    /// <summary>
+    /// Data rights only: no CREATE on the schema, no ownership, so a flaw in the serving path
+    /// cannot drop or alter tables. Idempotent; it runs on every start, so tables created by
+    /// migrations applied before the role existed are covered too.
+    /// </summary>
+    private async Task GrantServingRoleAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
+    {
+        await using (var self = new NpgsqlCommand("SELECT current_user", connection))
+        {
+            if ((string?)await self.ExecuteScalarAsync(cancellationToken) == role)
+            {
+                return;
+            }
+        }
+        var grantee = QuoteIdentifier(role);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in new[]
+        {
+            $"GRANT USAGE ON SCHEMA public TO {grantee}",
+            $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {grantee}",
+            $"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {grantee}",
+            $"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {grantee}",
+            $"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {grantee}",
+        })
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        }
+        await ExecuteAsync(connection, transaction,
+            $"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), {QuoteLiteral(role)}); END $$",
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Granted data rights on the schema to the serving role {Role}", role);
+    }
+
+    private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string QuoteLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static int LineOf(string sql, int position) =>
         position <= 0 ? 0 : sql.AsSpan(0, Math.Min(position, sql.Length)).Count('\n') + 1;

@@ -26,7 +26,15 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> IssueTokenAsync(TokenRequest? request, AccountService accounts, CancellationToken cancellationToken)
+    /// <summary>The longest email address (RFC 5321) and token name accepted.</summary>
+    public const int MaxEmailLength = 254;
+
+    public const int MaxTokenNameLength = 200;
+
+    /// <summary>Long enough for any passphrase, short enough that hashing it costs nothing extra.</summary>
+    public const int MaxPasswordLength = 1_000;
+
+    private static async Task<IResult> IssueTokenAsync(TokenRequest? request, HttpContext context, AccountService accounts, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -36,12 +44,17 @@ public static class AuthEndpoints
         {
             return TypedResults.BadRequest(new { message = "\"expiresInDays\" must be at least 1." });
         }
-        var outcome = await accounts.SignInAsync(request.Email, request.Password, AccessTokenKind.PERSONAL, request.Name, request.ExpiresInDays, cancellationToken);
+        if ((Invalid(request.Email, request.Password) ?? InvalidText("name", request.Name, MaxTokenNameLength)) is { } invalid)
+        {
+            return invalid;
+        }
+        var outcome = await accounts.SignInAsync(request.Email, request.Password, ClientAddress(context), AccessTokenKind.PERSONAL,
+            request.Name?.Trim(), request.ExpiresInDays, cancellationToken);
         return outcome switch
         {
             SignInOutcome.SignedIn signedIn => TypedResults.Created($"/auth/token/{signedIn.Token.Id}",
                 new { id = signedIn.Token.Id.ToString(CultureInfo.InvariantCulture), token = signedIn.Token.Secret, expiresAt = signedIn.Token.ExpiresAt }),
-            SignInOutcome.LockedOut locked => Locked(locked),
+            SignInOutcome.Throttled throttled => TooManyFailures(context, throttled),
             _ => WrongCredentials(),
         };
     }
@@ -60,7 +73,12 @@ public static class AuthEndpoints
         {
             return TypedResults.BadRequest(new { message = "Enter your email address and password." });
         }
-        var outcome = await accounts.SignInAsync(request.Email, request.Password, AccessTokenKind.SESSION, cancellationToken: cancellationToken);
+        if (Invalid(request.Email, request.Password) is { } invalid)
+        {
+            return invalid;
+        }
+        var outcome = await accounts.SignInAsync(request.Email, request.Password, ClientAddress(context), AccessTokenKind.SESSION,
+            cancellationToken: cancellationToken);
         switch (outcome)
         {
             case SignInOutcome.SignedIn signedIn:
@@ -73,8 +91,8 @@ public static class AuthEndpoints
                     Expires = signedIn.Token.ExpiresAt,
                 });
                 return TypedResults.Ok(new { name = signedIn.Viewer.Name, roles = signedIn.Viewer.Roles.Select(r => r.ToString()).Order() });
-            case SignInOutcome.LockedOut locked:
-                return Locked(locked);
+            case SignInOutcome.Throttled throttled:
+                return TooManyFailures(context, throttled);
             default:
                 return WrongCredentials();
         }
@@ -96,7 +114,38 @@ public static class AuthEndpoints
     private static IResult WrongCredentials() =>
         TypedResults.Json(new { message = "The email address or password is not right." }, statusCode: StatusCodes.Status401Unauthorized);
 
-    private static IResult Locked(SignInOutcome.LockedOut locked) =>
-        TypedResults.Json(new { message = $"This account is locked after repeated failed sign-ins until {locked.Until:u}." },
+    /// <summary>
+    /// The same words for every email address, known or not, and for a slowed client address,
+    /// so the answer says nothing about which accounts exist.
+    /// </summary>
+    private static IResult TooManyFailures(HttpContext context, SignInOutcome.Throttled throttled)
+    {
+        var wait = Math.Max(1, (int)Math.Ceiling((throttled.NotBefore - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds));
+        context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Json(
+            new { message = $"Too many failed sign-ins. Wait {wait} second{(wait == 1 ? "" : "s")}, then try again." },
             statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>The client's address (the proxy's client when the request came through a trusted proxy).</summary>
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static IResult? Invalid(string email, string password) =>
+        InvalidText("email", email, MaxEmailLength) ?? InvalidText("password", password, MaxPasswordLength);
+
+    /// <summary>Text no account could hold (too long, or with a NUL character) is refused before any lookup.</summary>
+    private static IResult? InvalidText(string field, string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            return TypedResults.BadRequest(new { message = $"\"{field}\" may be at most {maxLength} characters long." });
+        }
+        return value.Contains('\0', StringComparison.Ordinal)
+            ? TypedResults.BadRequest(new { message = $"\"{field}\" must not contain the NUL character." })
+            : null;
+    }
 }

@@ -29,7 +29,14 @@ public static class SchoolImportEndpoints
         }
         // The parser reads synchronously, which Kestrel forbids on the request body: buffer first.
         using var body = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new StringReader(await body.ReadToEndAsync(cancellationToken));
+        var text = await body.ReadToEndAsync(cancellationToken);
+        // No column can hold a NUL character (PostgreSQL refuses it), and no real extract has one.
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            var line = text.AsSpan(0, nul).Count('\n') + 1;
+            return TypedResults.BadRequest(new { message = $"The file has a NUL character on line {line}; it is not a text extract." });
+        }
+        using var csv = new StringReader(text);
         try
         {
             var result = await importer.ImportAsync(csv, cancellationToken);

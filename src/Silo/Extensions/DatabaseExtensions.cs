@@ -9,10 +9,15 @@ public static class DatabaseExtensions
     /// Uses <c>ConnectionStrings:Postgres</c> when set; otherwise starts a private PostgreSQL
     /// from the machine's binaries, with its data under <c>Postgres:Embedded:DataDirectory</c>
     /// (default <c>.data/postgres</c> in the working directory), so the quick start needs no setup.
+    /// Requests are served as a role that may only read and write rows; migrations run as the
+    /// schema's owner: on the embedded database its superuser, on another database the role
+    /// of <c>ConnectionStrings:PostgresMigrations</c> when set (else the serving connection,
+    /// which must then own the schema).
     /// </summary>
     public static async Task<WebApplicationBuilder> AddDatabaseAsync(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Postgres");
+        var migrationsConnectionString = builder.Configuration.GetConnectionString("PostgresMigrations");
         var embedded = string.IsNullOrWhiteSpace(connectionString);
         if (embedded)
         {
@@ -27,7 +32,8 @@ public static class DatabaseExtensions
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
             builder.Services.AddSingleton(server);
             builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
-            connectionString = server.ConnectionString;
+            connectionString = server.AppConnectionString;
+            migrationsConnectionString = server.ConnectionString;
         }
         var connection = new DatabaseConnection(connectionString!, embedded);
         builder.Services.AddSingleton(connection);
@@ -38,7 +44,17 @@ public static class DatabaseExtensions
         var poolSettings = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var pooledConnectionString = PooledConnectionString(connectionString!, poolSettings);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(pooledConnectionString).Build());
-        builder.Services.AddSingleton<MigrationRunner>();
+        var separateOwner = !string.IsNullOrWhiteSpace(migrationsConnectionString);
+        var servingRole = separateOwner ? new NpgsqlConnectionStringBuilder(connectionString).Username : null;
+        if (separateOwner && string.IsNullOrEmpty(servingRole))
+        {
+            throw new StartupConfigurationException(
+                "ConnectionStrings:PostgresMigrations is set, so ConnectionStrings:Postgres must name its role (Username=...) to be granted its rights.");
+        }
+        builder.Services.AddSingleton(services => new MigrationRunner(
+            separateOwner ? NpgsqlDataSource.Create(migrationsConnectionString!) : services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<ILogger<MigrationRunner>>(),
+            servingRole));
         builder.Services.AddSingleton<ShippedMigrations>();
         return builder;
     }

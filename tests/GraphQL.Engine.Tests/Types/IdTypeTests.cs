@@ -24,4 +24,11 @@ public sealed class IdTypeTests
             "ID cannot represent a non-string and non-integer value: 1.5",
             Assert.Throws<ValueCoercionException>(() => Id.ParseLiteral(Parser.ParseValue("1.5"))).Message);
     }
+
+    [Fact]
+    public void Refuses_a_nul_character_as_bad_user_input()
+    {
+        Assert.Equal("BAD_USER_INPUT", Assert.Throws<ValueCoercionException>(() => Id.ParseValue("4\0")).Code);
+        Assert.Equal("BAD_USER_INPUT", Assert.Throws<ValueCoercionException>(() => Id.ParseLiteral(Parser.ParseValue("\"4\\u0000\""))).Code);
+    }
 }

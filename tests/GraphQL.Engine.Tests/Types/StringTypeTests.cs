@@ -24,4 +24,17 @@ public sealed class StringTypeTests
             Assert.Throws<ValueCoercionException>(() => String.ParseLiteral(Parser.ParseValue("2"))).Message);
         Assert.Equal("block", String.ParseLiteral(Parser.ParseValue("\"\"\"block\"\"\"")));
     }
+
+    [Fact]
+    public void Refuses_a_nul_character_in_values_and_literals_as_bad_user_input()
+    {
+        var fromValue = Assert.Throws<ValueCoercionException>(() => String.ParseValue("a\0b"));
+        var fromLiteral = Assert.Throws<ValueCoercionException>(() => String.ParseLiteral(Parser.ParseValue("\"a\\u0000b\"")));
+
+        Assert.Equal("String cannot represent a value containing the NUL character (U+0000).", fromValue.Message);
+        Assert.Equal(fromValue.Message, fromLiteral.Message);
+        Assert.Equal("BAD_USER_INPUT", fromValue.Code);
+        Assert.Equal("BAD_USER_INPUT", fromLiteral.Code);
+        Assert.Equal("a\u0001b", String.ParseValue("a\u0001b"));
+    }
 }

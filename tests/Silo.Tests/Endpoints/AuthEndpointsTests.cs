@@ -59,24 +59,116 @@ public sealed class AuthEndpointsTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
+    private async Task<(SiloHost Silo, ManualClock Clock)> StartThrottledAsync(int perEmail, int perAddress)
     {
-        await using var silo = await StartAsync();
+        var clock = new ManualClock(Bookings.BookingWorld.Today);
+        var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(Bookings.BookingWorld.Today), loadDemoData: true, clock: clock,
+            settings:
+            [
+                new("Auth:SignInAttemptsPerMinute", "1000"),
+                new("Auth:FailedSignInsBeforeDelay", perEmail.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Auth:FailedSignInsPerAddressBeforeDelay", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("App:TrustedProxies", "127.0.0.1"),
+            ]);
+        return (silo, clock);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Message, string? RetryAfter)> SignInAsync(
+        HttpClient client, string email, string password, string clientAddress = "203.0.113.1")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token") { Content = JsonContent.Create(new { email, password }) };
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body.TryGetProperty("message", out var m) ? m.GetString()! : "",
+            response.Headers.TryGetValues("Retry-After", out var retry) ? retry.Single() : null);
+    }
+
+    [Fact]
+    public async Task Repeated_failures_slow_the_next_attempt_alike_for_known_and_unknown_emails_and_never_lock_the_owner_out()
+    {
+        var (silo, clock) = await StartThrottledAsync(perEmail: 5, perAddress: 1000);
+        await using var _ = silo;
         using var client = silo.CreateClient();
-        for (var i = 0; i < 4; i++)
+        foreach (var email in new[] { "provider@demo.test", "nobody@demo.test" })
         {
-            Assert.Equal(HttpStatusCode.Unauthorized,
-                (await client.PostAsJsonAsync("/auth/token", new { email = "provider@demo.test", password = "guess" + i })).StatusCode);
+            for (var i = 0; i < 5; i++)
+            {
+                var failed = await SignInAsync(client, email, "guess" + i);
+                Assert.Equal((HttpStatusCode.Unauthorized, "The email address or password is not right.", (string?)null), failed);
+            }
         }
 
-        var fifth = await client.PostAsJsonAsync("/auth/token", new { email = "provider@demo.test", password = "guess5" });
-        var right = await client.PostAsJsonAsync("/auth/token", new { email = "provider@demo.test", password = SiloHost.DemoPassword });
+        // Inside the wait every attempt gets the same answer, known account or not, right password or not.
+        var knownSlowed = await SignInAsync(client, "provider@demo.test", SiloHost.DemoPassword);
+        var unknownSlowed = await SignInAsync(client, "nobody@demo.test", "anything");
+        Assert.Equal(HttpStatusCode.TooManyRequests, knownSlowed.Status);
+        Assert.Equal(knownSlowed, unknownSlowed);
+        Assert.Equal("1", knownSlowed.RetryAfter);
+        Assert.DoesNotContain("lock", knownSlowed.Message, StringComparison.OrdinalIgnoreCase);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
-        Assert.Contains("locked", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        // The wait doubles with each further failure, the same for both.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(client, "provider@demo.test", "guess6")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(client, "nobody@demo.test", "guess6")).Status);
+        var knownLonger = await SignInAsync(client, "provider@demo.test", SiloHost.DemoPassword);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "2"), (knownLonger.Status, knownLonger.RetryAfter));
+        Assert.Equal(knownLonger, await SignInAsync(client, "nobody@demo.test", "anything"));
+
+        // Once the wait is over the owner's right password works: no fifteen-minute lock.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.Created, (await SignInAsync(client, "provider@demo.test", SiloHost.DemoPassword)).Status);
+        // Success forgets the failures: the next wrong guess is an ordinary 401 again.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(client, "provider@demo.test", "guess7")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await SignInAsync(client, "provider@demo.test", SiloHost.DemoPassword)).Status);
     }
+
+    [Fact]
+    public async Task A_client_address_that_keeps_failing_is_slowed_for_every_account_while_other_addresses_are_not()
+    {
+        var (silo, _) = await StartThrottledAsync(perEmail: 1000, perAddress: 3);
+        await using var __ = silo;
+        using var client = silo.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(client, $"someone{i}@demo.test", "guess", "203.0.113.7")).Status);
+        }
+
+        var slowed = await SignInAsync(client, "admin@demo.test", SiloHost.DemoPassword, "203.0.113.7");
+        var elsewhere = await SignInAsync(client, "admin@demo.test", SiloHost.DemoPassword, "203.0.113.8");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, slowed.Status);
+        Assert.Equal(HttpStatusCode.Created, elsewhere.Status);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_takes_about_as_long_for_an_unknown_email_as_for_a_known_one()
+    {
+        var (silo, _) = await StartThrottledAsync(perEmail: 1000, perAddress: 1000);
+        await using var _ = silo;
+        using var client = silo.CreateClient();
+        await SignInAsync(client, "admin@demo.test", "warm-up");
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 8; i++)
+        {
+            known.Add(await TimeAsync(() => SignInAsync(client, "admin@demo.test", "wrong" + i)));
+            unknown.Add(await TimeAsync(() => SignInAsync(client, $"nobody{i}@demo.test", "wrong" + i)));
+        }
+
+        var ratio = Median(unknown) / Median(known);
+        Assert.InRange(ratio, 0.5, 2.0);
+    }
+
+    private static async Task<double> TimeAsync(Func<Task<(HttpStatusCode, string, string?)>> attempt)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (status, _, _) = await attempt();
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     [Fact]
     public async Task Sign_in_attempts_from_one_address_are_rate_limited()

@@ -62,6 +62,22 @@ public sealed class SchoolImportEndpointsTests(PostgresFixture postgres)
         Assert.False(reader.GetBoolean(1));
     }
 
+    [Fact]
+    public async Task A_file_with_a_nul_character_is_a_400_naming_the_line_and_nothing_changes()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true);
+        using var admin = await silo.SignInAsync("admin@demo.test");
+        var before = await CountSchoolsAsync(silo);
+
+        var response = await admin.PostAsync("/admin/schools/import", Csv(
+            "800001,Good Primary School,Community school,Primary,Open,Dover,CT16 1AA\r\n" +
+            "800003,Nul\0 Primary School,Community school,Primary,Open,Dover,CT16 1AC\r\n"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line 3", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.Equal(before, await CountSchoolsAsync(silo));
+    }
+
     private static async Task<long> CountSchoolsAsync(SiloHost silo)
     {
         await using var command = silo.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM schools");

@@ -52,4 +52,44 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Behind_a_trusted_tls_proxy_the_request_counts_as_https_and_gets_hsts_while_an_untrusted_client_cannot_claim_it()
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync();
+        await using var behindProxy = await SiloHost.StartAsync(database, settings: [new("App:TrustedProxies", "10.0.0.0/8, 127.0.0.1")]);
+        await using var direct = await SiloHost.StartAsync(database);
+
+        var viaProxy = await GetAsync(behindProxy, forwardedProto: "https");
+        var plainViaProxy = await GetAsync(behindProxy, forwardedProto: null);
+        var claimedDirectly = await GetAsync(direct, forwardedProto: "https");
+
+        Assert.Equal("max-age=31536000; includeSubDomains", string.Join(",", viaProxy.Headers.GetValues("Strict-Transport-Security")));
+        Assert.False(plainViaProxy.Headers.Contains("Strict-Transport-Security"));
+        Assert.False(claimedDirectly.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task A_trusted_proxy_that_is_neither_an_address_nor_a_network_stops_start_up_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(async () =>
+            await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(), settings: [new("App:TrustedProxies", "proxy.internal")]));
+
+        Assert.Contains("App:TrustedProxies", error.Message);
+        Assert.Contains("proxy.internal", error.Message);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(SiloHost silo, string? forwardedProto)
+    {
+        using var client = silo.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        if (forwardedProto is not null)
+        {
+            request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+            request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        }
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
 }

@@ -126,7 +126,7 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
         }
         catch (ValueCoercionException error)
         {
-            Report(error.Message, node);
+            Context.ReportError(new ValidationError(error.Message, node) { Code = error.Code });
         }
     }
 }
