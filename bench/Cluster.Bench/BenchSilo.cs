@@ -21,13 +21,14 @@ namespace InclusionNetwork.Cluster.Bench;
 /// membership, reminders and storage on PostgreSQL (<c>UsePostgres</c>), the failover
 /// timings, the grain-call logging filter and the dashboard's call statistics, and the
 /// domain's services, so the booking figures run through the real run grain. The bench calls
-/// grains from inside the silo, as the web app does.
+/// grains from inside the silo, as the web app does. Without the operator tooling (the filter
+/// and the dashboard) it shows what those cost per call.
 /// </summary>
 internal sealed class BenchSilo(IHost host) : IAsyncDisposable
 {
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(string connectionString)
+    public static async Task<BenchSilo> StartAsync(string connectionString, string clusterId, bool operatorTooling)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -35,16 +36,22 @@ internal sealed class BenchSilo(IHost host) : IAsyncDisposable
         {
             silo.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = "cluster-bench";
-                o.ServiceId = "cluster-bench";
+                o.ClusterId = clusterId;
+                o.ServiceId = clusterId;
             });
             silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false);
             silo.UsePostgres(connectionString);
             silo.UseFailoverTimings(new ClusterSettings());
-            silo.AddDashboard();
+            if (operatorTooling)
+            {
+                silo.AddDashboard();
+            }
         });
-        builder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallLogging>());
-        builder.Services.AddSingleton<GrainCallLogging>();
+        if (operatorTooling)
+        {
+            builder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallLogging>());
+            builder.Services.AddSingleton<GrainCallLogging>();
+        }
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton(new DomainClock(TimeProvider.System));
         builder.Services.AddSchoolsAndPlaces();

@@ -78,12 +78,21 @@ internal static class FailoverBenchmark
         var killedAt = clock.Elapsed;
         victim.KillHard();
 
-        // The load runs on until the survivor has booked on the run again (a request sent after the kill succeeded), then a little longer.
+        // The load runs on until the survivor has booked on the run again (a request sent after the
+        // kill succeeded) and the membership table records the killed silo dead, then a little longer.
         TimeSpan? recoveredAt = null;
-        while (clock.Elapsed - killedAt < GapLimit && (recoveredAt is null || clock.Elapsed - recoveredAt < LoadAfterRecovery))
+        TimeSpan? declaredDeadAt = null;
+        await using (var database = NpgsqlDataSource.Create(connectionString))
         {
-            recoveredAt ??= attempts.Where(a => a.Silo == survivor.Name && a.Started >= killedAt && a.Failure is null).Select(a => (TimeSpan?)a.Ended).Min();
-            await Task.Delay(50);
+            while (clock.Elapsed - killedAt < GapLimit && (recoveredAt is null || declaredDeadAt is null || clock.Elapsed - recoveredAt < LoadAfterRecovery))
+            {
+                recoveredAt ??= attempts.Where(a => a.Silo == survivor.Name && a.Started >= killedAt && a.Failure is null).Select(a => (TimeSpan?)a.Ended).Min();
+                if (declaredDeadAt is null && await IsDeclaredDeadAsync(database, victim.SiloPort))
+                {
+                    declaredDeadAt = clock.Elapsed;
+                }
+                await Task.Delay(50);
+            }
         }
         await stop.CancelAsync();
         await Task.WhenAll(load);
@@ -112,6 +121,9 @@ internal static class FailoverBenchmark
         {
             Console.WriteLine($"  killed silo {victim.Name} (held the run); survivor {survivor.Name} did NOT book on the run again within {GapLimit.TotalSeconds:F0} s");
         }
+        Console.WriteLine(declaredDeadAt is { } dead
+            ? $"  the membership table recorded silo {victim.Name} dead {(dead - killedAt).TotalSeconds:F2} s after the kill"
+            : $"  the membership table did NOT record silo {victim.Name} dead within {GapLimit.TotalSeconds:F0} s");
         Console.WriteLine($"  requests to the survivor during the gap: {toSurvivorInGap.Count}, of which failed: {failedInGap.Count}");
         foreach (var reason in failedInGap.GroupBy(a => a.Failure).OrderByDescending(g => g.Count()).Take(3))
         {
@@ -124,6 +136,14 @@ internal static class FailoverBenchmark
         {
             throw new InvalidOperationException($"The run is inconsistent after failover: {confirmed} confirmed, {live} live bookings of {people} people, {answered} answered.");
         }
+    }
+
+    private static async Task<bool> IsDeclaredDeadAsync(NpgsqlDataSource database, int siloPort)
+    {
+        await using var command = database.CreateCommand("SELECT EXISTS (SELECT 1 FROM OrleansMembershipTable WHERE Port = @port AND Status = @dead)");
+        command.Parameters.AddWithValue("port", siloPort);
+        command.Parameters.AddWithValue("dead", (int)SiloStatus.Dead);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Null when the booking was made; otherwise what went wrong, in a line.</summary>

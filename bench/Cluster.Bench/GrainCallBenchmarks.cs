@@ -20,7 +20,9 @@ internal static class GrainCallBenchmarks
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Measured = TimeSpan.FromSeconds(4);
 
-    public static async Task RunAsync(IGrainFactory grains)
+    public sealed record CallRates(double OneCaller, double ConcurrentCallers, double AcrossKeys);
+
+    public static async Task<CallRates> CallRatesAsync(IGrainFactory grains)
     {
         var one = grains.GetGrain<ICounterGrain>(0);
         await CallsPerSecondAsync(1, _ => one, Warmup);
@@ -31,20 +33,25 @@ internal static class GrainCallBenchmarks
         var keyed = Enumerable.Range(1, Keys).Select(k => grains.GetGrain<ICounterGrain>(k)).ToArray();
         await Task.WhenAll(keyed.Select(g => g.IncrementAsync()));
         var acrossKeys = await CallsPerSecondAsync(ConcurrentCallers, call => keyed[call % Keys], Measured);
-
-        var bytesPerActivation = await BytesPerIdleActivationAsync(grains);
-
-        Console.WriteLine();
-        Console.WriteLine($"Grain calls (one silo on PostgreSQL; {Measured.TotalSeconds:F0} s each, after {Warmup.TotalSeconds:F0} s warm-up)");
-        Console.WriteLine($"  {"",-44} {"ours",12} {"stand-in",12} {"ours/stand-in",14}");
-        Row("one activation, one caller (calls/s)", oneCaller, StandInOneCaller);
-        Row($"one activation, {ConcurrentCallers} callers (calls/s)", concurrent, StandInConcurrentCallers);
-        Row($"{Keys:N0} keys, {ConcurrentCallers} callers (calls/s)", acrossKeys, StandInAcrossKeys);
-        Row($"bytes per idle activation ({IdleActivations:N0})", bytesPerActivation, StandInBytesPerActivation);
+        return new CallRates(oneCaller, concurrent, acrossKeys);
     }
 
-    private static void Row(string what, double ours, double standIn) =>
-        Console.WriteLine($"  {what,-44} {ours,12:N0} {standIn,12:N0} {ours / standIn,13:F3}x");
+    /// <param name="asShipped">On a silo configured as the Silo's (grain-call logging and the dashboard).</param>
+    /// <param name="bare">On the same silo without them.</param>
+    public static void Print(CallRates asShipped, CallRates bare, double bytesPerActivation)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Grain calls (one silo on PostgreSQL, as the Silo configures it; {Measured.TotalSeconds:F0} s each, after {Warmup.TotalSeconds:F0} s warm-up)");
+        Console.WriteLine($"  {"",-44} {"ours",12} {"stand-in",12} {"ours/stand-in",14} {"bare Orleans",13}");
+        Row("one activation, one caller (calls/s)", asShipped.OneCaller, StandInOneCaller, bare.OneCaller);
+        Row($"one activation, {ConcurrentCallers} callers (calls/s)", asShipped.ConcurrentCallers, StandInConcurrentCallers, bare.ConcurrentCallers);
+        Row($"{Keys:N0} keys, {ConcurrentCallers} callers (calls/s)", asShipped.AcrossKeys, StandInAcrossKeys, bare.AcrossKeys);
+        Row($"bytes per idle activation ({IdleActivations:N0})", bytesPerActivation, StandInBytesPerActivation, null);
+        Console.WriteLine("  (bare Orleans: the same silo without the grain-call logging filter and the dashboard)");
+    }
+
+    private static void Row(string what, double ours, double standIn, double? bare) =>
+        Console.WriteLine($"  {what,-44} {ours,12:N0} {standIn,12:N0} {ours / standIn,13:F3}x {(bare is { } b ? b.ToString("N0") : "-"),13}");
 
     /// <summary>
     /// <paramref name="callers"/> loops, each awaiting one call at a time, for <paramref name="duration"/>;
@@ -67,7 +74,7 @@ internal static class GrainCallBenchmarks
     }
 
     /// <summary>Managed heap after a full collection, before and after activating grains that then sit idle.</summary>
-    private static async Task<double> BytesPerIdleActivationAsync(IGrainFactory grains)
+    public static async Task<double> BytesPerIdleActivationAsync(IGrainFactory grains)
     {
         const int firstKey = 1_000_000;
         const int batch = 1_000;

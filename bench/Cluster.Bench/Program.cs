@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 // The grain layer on Orleans, in one run on a throwaway embedded PostgreSQL:
-// 1. grain calls per second (one key with one and 64 callers, 10,000 keys) and bytes per idle
-//    activation (100,000), beside the retired stand-in runtime's published figures;
+// 1. grain calls per second (one key with one and 64 callers, 10,000 keys; on a silo as the Silo
+//    configures it and on a bare one) and bytes per idle activation (100,000), beside the retired
+//    stand-in runtime's published figures;
 // 2. booking throughput through the real run grain, on one contended run and across 200 runs,
 //    beside a plain SQL insert loop of as many rows (the floor);
 // 3. failover: two Silo processes under a GraphQL booking load, the one holding the run's grain
@@ -19,8 +20,15 @@ try
     await using (var database = NpgsqlDataSource.Create(server.ConnectionString))
     {
         await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).ApplyAsync(migrations);
-        await using var silo = await BenchSilo.StartAsync(server.ConnectionString);
-        await GrainCallBenchmarks.RunAsync(silo.Grains);
+        GrainCallBenchmarks.CallRates bare;
+        await using (var bareSilo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench-bare", operatorTooling: false))
+        {
+            bare = await GrainCallBenchmarks.CallRatesAsync(bareSilo.Grains);
+        }
+        await using var silo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench", operatorTooling: true);
+        var asShipped = await GrainCallBenchmarks.CallRatesAsync(silo.Grains);
+        var bytesPerActivation = await GrainCallBenchmarks.BytesPerIdleActivationAsync(silo.Grains);
+        GrainCallBenchmarks.Print(asShipped, bare, bytesPerActivation);
         await BookingBenchmarks.RunAsync(silo.Grains, database);
     }
 
