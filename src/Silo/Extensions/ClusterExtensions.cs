@@ -42,6 +42,7 @@ public static class ClusterExtensions
             silo.UseFailoverTimings(settings);
             silo.AddDashboard();
         });
+        builder.Services.AddSingleton<IOutgoingGrainCallFilter, ClusterUnavailableErrors>();
         // One instance both filters calls and logs the minute's counts.
         builder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallLogging>());
         builder.Services.AddSingleton<GrainCallLogging>();
