@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using System.Globalization;
 using System.Security.Claims;
 using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Silo.Authentication;
 using InclusionNetwork.Silo.Extensions;
 
@@ -120,7 +121,7 @@ public static class AuthEndpoints
     /// </summary>
     private static IResult TooManyFailures(HttpContext context, SignInOutcome.Throttled throttled)
     {
-        var wait = Math.Max(1, (int)Math.Ceiling((throttled.NotBefore - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds));
+        var wait = Math.Max(1, (int)Math.Ceiling((throttled.NotBefore - context.RequestServices.GetRequiredService<DomainClock>().GetUtcNow()).TotalSeconds));
         context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Json(
             new { message = $"Too many failed sign-ins. Wait {wait} second{(wait == 1 ? "" : "s")}, then try again." },

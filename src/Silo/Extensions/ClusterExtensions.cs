@@ -14,6 +14,9 @@ public static class ClusterExtensions
     /// <summary>Connections the Orleans providers of one silo may hold, besides the app's own pool.</summary>
     public const int OrleansMaxPoolSize = 10;
 
+    /// <summary>How the Orleans providers' connections are named in <c>pg_stat_activity</c>.</summary>
+    public const string OrleansApplicationName = "inclusion-network orleans";
+
     /// <summary>Where admins find the Orleans Dashboard.</summary>
     public const string DashboardPath = "/admin/orleans";
 
@@ -29,6 +32,8 @@ public static class ClusterExtensions
     {
         var settings = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var database = (DatabaseConnection)((IHostApplicationBuilder)builder).Properties[typeof(DatabaseConnection)];
+        // Registered before the silo, so it stops after it: then nothing of Orleans needs its connections.
+        builder.Services.AddHostedService(_ => new OrleansConnectionsRelease(OrleansConnectionString(database.ConnectionString)));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -56,14 +61,7 @@ public static class ClusterExtensions
     /// </summary>
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string databaseConnectionString)
     {
-        // Orleans' own queries (heartbeats, membership reads, reminders, grain state) are small
-        // and few: a pool of their own, capped, keeps them from queueing behind the app's
-        // requests and bounds what one silo may hold of the server's connections.
-        var connectionString = new NpgsqlConnectionStringBuilder(databaseConnectionString)
-        {
-            MaxPoolSize = OrleansMaxPoolSize,
-            ApplicationName = "inclusion-network orleans",
-        }.ConnectionString;
+        var connectionString = OrleansConnectionString(databaseConnectionString);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = NpgsqlInvariant;
@@ -81,6 +79,19 @@ public static class ClusterExtensions
         });
         return silo;
     }
+
+    /// <summary>
+    /// The connection string the Orleans providers use. Their queries (heartbeats, membership
+    /// reads, reminders, grain state) are small and few: a pool of their own, capped, keeps
+    /// them from queueing behind the app's requests and bounds what one silo may hold of the
+    /// server's connections.
+    /// </summary>
+    public static string OrleansConnectionString(string databaseConnectionString) =>
+        new NpgsqlConnectionStringBuilder(databaseConnectionString)
+        {
+            MaxPoolSize = OrleansMaxPoolSize,
+            ApplicationName = OrleansApplicationName,
+        }.ConnectionString;
 
     /// <summary>
     /// Probing and call timeouts from <paramref name="settings"/>: how soon a dead silo is

@@ -29,10 +29,13 @@ public sealed class GrainCluster : IAsyncDisposable
 
     private readonly string clockId;
 
-    private GrainCluster(TestCluster cluster, NpgsqlDataSource database, string clockId)
+    private readonly string connectionString;
+
+    private GrainCluster(TestCluster cluster, string connectionString, string clockId)
     {
         Cluster = cluster;
-        Database = database;
+        Database = NpgsqlDataSource.Create(connectionString);
+        this.connectionString = connectionString;
         this.clockId = clockId;
     }
 
@@ -54,7 +57,7 @@ public sealed class GrainCluster : IAsyncDisposable
         builder.AddSiloBuilderConfigurator<DomainSilo>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new GrainCluster(cluster, NpgsqlDataSource.Create(connectionString), clockId);
+        return new GrainCluster(cluster, connectionString, clockId);
     }
 
     public IReadOnlyList<SiloHandle> Silos => Cluster.Silos;
@@ -69,6 +72,9 @@ public sealed class GrainCluster : IAsyncDisposable
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         await Database.DisposeAsync();
+        // The silos' Orleans connections stay pooled in this process unless released.
+        await using var orleans = new NpgsqlConnection(ClusterExtensions.OrleansConnectionString(connectionString));
+        NpgsqlConnection.ClearPool(orleans);
         Clocks.TryRemove(clockId, out _);
     }
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InclusionNetwork.Silo.Tests.Errors;
@@ -15,7 +17,6 @@ namespace InclusionNetwork.Silo.Tests.Errors;
 [Collection(PostgresCollection.Name)]
 public sealed class ErrorResponsesTests(PostgresFixture postgres)
 {
-    private const string BearerToken = "inc_secret-bearer-token-that-must-never-be-echoed";
     private const string SessionCookie = "session-cookie-that-must-never-be-echoed";
 
     private async Task<SiloHost> StartInDevelopmentAsync(string? connectionString = null) => await SiloHost.StartAsync(
@@ -40,7 +41,7 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        AddCredentials(request);
+        await AddCredentialsAsync(silo, request);
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -71,6 +72,9 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
     {
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
         await using var silo = await StartInDevelopmentAsync(connectionString);
+        using var client = silo.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        await AddCredentialsAsync(silo, request);
         // Every request with a token looks it up; without its table, that lookup fails in a
         // way no code expects, which is exactly the path under test.
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
@@ -78,9 +82,6 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
             await using var drop = dataSource.CreateCommand("DROP TABLE access_tokens CASCADE");
             await drop.ExecuteNonQueryAsync();
         }
-        using var client = silo.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
-        AddCredentials(request);
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -105,7 +106,7 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
             Content = new ByteArrayContent(Bytes("{\"email\": \"admin@demo.test\", \"password\": ", 0xFF)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        AddCredentials(request);
+        await AddCredentialsAsync(silo, request);
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -115,15 +116,25 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
         AssertNothingLeaks(text);
     }
 
-    private static void AddCredentials(HttpRequestMessage request)
+    /// <summary>The bearer token of a real account, so the request is served as someone whose secret must not leak.</summary>
+    private string bearerToken = "";
+
+    private async Task AddCredentialsAsync(SiloHost silo, HttpRequestMessage request)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BearerToken);
+        var accounts = silo.Services.GetRequiredService<AccountService>();
+        var email = $"caller-{Guid.NewGuid():N}@example.test";
+        await accounts.CreateAsync(new NewAccount(email, "A Caller", "a long enough password for tests", [Role.COMMISSIONER]));
+        var signedIn = Assert.IsType<SignInOutcome.SignedIn>(
+            await accounts.SignInAsync(email, "a long enough password for tests", "127.0.0.1", AccessTokenKind.PERSONAL, "errors test"));
+        bearerToken = signedIn.Token.Secret;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         request.Headers.Add("Cookie", $"inclusion_session={SessionCookie}");
     }
 
-    private static void AssertNothingLeaks(string body)
+    private void AssertNothingLeaks(string body)
     {
-        Assert.DoesNotContain(BearerToken, body);
+        Assert.NotEqual("", bearerToken);
+        Assert.DoesNotContain(bearerToken, body);
         Assert.DoesNotContain(SessionCookie, body);
         Assert.DoesNotContain("Authorization", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", body);
