@@ -55,6 +55,10 @@ internal sealed class SiloProcess : IAsyncDisposable
             $"--Demo:Password={demoPassword}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:Format=simple",
+            // Both silos join one Orleans cluster on this machine: each needs its own ports.
+            $"--Cluster:SiloPort={FreeLoopbackPort()}",
+            $"--Cluster:GatewayPort={FreeLoopbackPort()}",
+            "--Cluster:AdvertisedAddress=127.0.0.1",
         })
         {
             start.ArgumentList.Add(argument);
