@@ -38,7 +38,7 @@ public static class GraphQLExtensions
                 items[RequestItems.ViewerKey] = http.GetViewer();
                 return ValueTask.CompletedTask;
             },
-        });
+        }).RequireRateLimiting(IdentityExtensions.GraphQLConcurrencyLimit);
         return app;
     }
 }

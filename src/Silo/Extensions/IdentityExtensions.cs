@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Silo.Authentication;
 
@@ -7,6 +8,8 @@ namespace InclusionNetwork.Silo.Extensions;
 public static class IdentityExtensions
 {
     public const string SignInRateLimit = "sign-in";
+
+    public const string GraphQLConcurrencyLimit = "graphql-per-caller";
 
     /// <summary>
     /// Token authentication (bearer or session cookie), role checks, and a per-address
@@ -21,15 +24,36 @@ public static class IdentityExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         var permitsPerMinute = builder.Configuration.GetValue("Auth:SignInAttemptsPerMinute", 10);
+        var concurrentPerCaller = Math.Max(1, builder.Configuration.GetValue("GraphQL:MaxConcurrentRequestsPerCaller", 4));
+        var queuedPerCaller = Math.Max(0, builder.Configuration.GetValue("GraphQL:MaxQueuedRequestsPerCaller", 100));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsJsonAsync(
-                    new { message = "Too many sign-in attempts from this address. Try again in a minute." }, cancellationToken);
+                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                var signIn = policy == SignInRateLimit;
+                context.HttpContext.Response.Headers.RetryAfter = signIn ? "60" : "5";
+                await context.HttpContext.Response.WriteAsJsonAsync(new
+                {
+                    message = signIn
+                        ? "Too many sign-in attempts from this address. Try again in a minute."
+                        : "Too many requests from you are waiting already. Try again when they have finished.",
+                }, cancellationToken);
             };
+            // One caller's requests take turns beyond a few at once, so a burst of heavy queries
+            // from one account (or one address, signed out) waits on itself instead of taking every
+            // connection and core from everyone else.
+            limiter.AddPolicy(GraphQLConcurrencyLimit, context => RateLimitPartition.GetConcurrencyLimiter(
+                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } account
+                    ? "account:" + account
+                    : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = concurrentPerCaller,
+                    QueueLimit = queuedPerCaller,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
             limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

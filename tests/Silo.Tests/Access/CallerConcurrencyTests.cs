@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InclusionNetwork.Silo.Tests.Bookings;
+using InclusionNetwork.TestSupport;
+
+namespace InclusionNetwork.Silo.Tests.Access;
+
+/// <summary>One caller's burst of heavy GraphQL requests waits on itself, never on everyone else.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CallerConcurrencyTests(PostgresFixture postgres)
+{
+    private const string EveryRunsBookings = "{ directory(first: 100) { nodes { runs(includePast: true) { bookings { id } } } } }";
+
+    [Fact]
+    public async Task A_callers_requests_beyond_its_running_and_waiting_allowance_are_refused_while_another_caller_is_served()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(BookingWorld.Today), loadDemoData: true,
+            clock: new ManualClock(BookingWorld.Today),
+            settings: [new("GraphQL:MaxConcurrentRequestsPerCaller", "1"), new("GraphQL:MaxQueuedRequestsPerCaller", "1")]);
+        using var leader = await silo.SignInAsync("leader1@demo.test");
+        using var admin = await silo.SignInAsync("admin@demo.test");
+
+        var burst = Enumerable.Range(0, 20).Select(_ => leader.PostAsJsonAsync("/graphql", new { query = EveryRunsBookings })).ToList();
+        var other = await admin.GraphQLAsync("{ directory(first: 5) { totalCount } }");
+        var answers = await Task.WhenAll(burst);
+
+        // The other caller is served while the burst is being worked through or refused.
+        Assert.True(other.Get("directory.totalCount").GetInt32() > 0);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.Equal("5", refused[0].Headers.RetryAfter?.ToString());
+        var message = (await refused[0].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString();
+        Assert.Contains("waiting already", message);
+    }
+
+    [Fact]
+    public async Task By_default_a_burst_from_one_caller_waits_its_turn_and_every_request_is_answered()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(BookingWorld.Today), loadDemoData: true,
+            clock: new ManualClock(BookingWorld.Today));
+        using var leader = await silo.SignInAsync("leader1@demo.test");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => leader.PostAsJsonAsync("/graphql", new { query = EveryRunsBookings })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+}
