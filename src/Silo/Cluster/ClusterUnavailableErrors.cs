@@ -20,7 +20,7 @@ public sealed class ClusterUnavailableErrors : IOutgoingGrainCallFilter
             await context.Invoke();
         }
         catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            && context.InterfaceMethod?.DeclaringType?.Namespace?.StartsWith("InclusionNetwork", StringComparison.Ordinal) == true)
+            && ApplicationGrainCalls.IsApplicationCall(context.InterfaceMethod))
         {
             throw new GraphQLException("The service is moving this work to another server. Try again in a few seconds.", Code, e);
         }

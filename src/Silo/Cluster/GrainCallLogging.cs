@@ -18,12 +18,12 @@ public sealed partial class GrainCallLogging(ILogger<GrainCallLogging> logger, T
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         // Orleans' own system calls are not the application's load.
-        if (context.InterfaceMethod?.DeclaringType?.Namespace?.StartsWith("InclusionNetwork", StringComparison.Ordinal) != true)
+        if (!ApplicationGrainCalls.IsApplicationCall(context.InterfaceMethod))
         {
             await context.Invoke();
             return;
         }
-        var entry = counts.GetOrAdd((context.InterfaceMethod.DeclaringType.Name, context.InterfaceMethod.Name), _ => new CallCounts());
+        var entry = counts.GetOrAdd((context.InterfaceMethod!.DeclaringType!.Name, context.InterfaceMethod.Name), _ => new CallCounts());
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -34,7 +34,7 @@ public sealed partial class GrainCallLogging(ILogger<GrainCallLogging> logger, T
         {
             Interlocked.Increment(ref entry.Calls);
             Interlocked.Increment(ref entry.Failures);
-            LogFailure(e, context.InterfaceMethod.DeclaringType.Name, context.TargetId.Key.ToString(), context.InterfaceMethod.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogFailure(e, context.InterfaceMethod!.DeclaringType!.Name, context.TargetId.Key.ToString(), context.InterfaceMethod.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
     }

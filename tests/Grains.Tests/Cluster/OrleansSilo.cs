@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using InclusionNetwork.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,7 +41,7 @@ public static class OrleansSilo
                 o.ClusterId = clusterId;
                 o.ServiceId = serviceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(IPAddress.Loopback, SiloHost.FreePort(), SiloHost.FreePort(), listenOnAnyHostAddress: false);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
@@ -83,13 +83,5 @@ public static class OrleansSilo
             NullLogger<AdoNetClusteringTable>.Instance);
         await table.InitializeMembershipTableAsync(tryInitTableVersion: true);
         return table;
-    }
-
-    /// <summary>A loopback port nothing listens on now (the OS picks it).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
