@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -10,7 +12,7 @@ using InclusionNetwork.Silo.Database;
 using Npgsql;
 
 // Resource attacks on /graphql against two Silo processes sharing one throwaway PostgreSQL,
-// all on loopback. Measures the ordinary query's latency quietly, then runs each attack in a
+// all on loopback (the attacker from 127.0.0.2, the ordinary visitor from 127.0.0.1). Measures the ordinary query's latency quietly, then runs each attack in a
 // bounded loop (a request count and a duration) with the ordinary query probing both silos
 // alongside, and prints per silo: peak resident memory (sampled VmRSS, and VmHWM reset at each
 // attack's start where the kernel allows), CPU seconds during the attack and in the seconds
@@ -48,8 +50,34 @@ try
     silos.Add(await SiloProcess.StartAsync("b", siloAssembly, database.ConnectionString, loadDemoData: false, DemoPassword, dataRoot));
     Console.WriteLine(string.Join("; ", silos.Select(s => $"silo {s.Name}: pid {s.Pid} at {s.BaseAddress}")));
 
+    // The ordinary visitor and the attacker are different people at different addresses, as on
+    // the internet: the attacker's connections come from 127.0.0.2, so limits kept per address
+    // count the attacker's requests, not the visitor's.
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = Timeout.InfiniteTimeSpan };
-    var leaderToken = await SignInAsync(http, silos[0].BaseAddress, "leader1@demo.test", DemoPassword);
+    using var attackerHttp = new HttpClient(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 512,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            var connected = false;
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                connected = true;
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            finally
+            {
+                if (!connected)
+                {
+                    socket.Dispose();
+                }
+            }
+        },
+    }) { Timeout = Timeout.InfiniteTimeSpan };
+    var leaderToken = await SignInAsync(attackerHttp, silos[0].BaseAddress, "leader1@demo.test", DemoPassword);
     await using var statistics = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "attack-bench-driver" }.ConnectionString);
     await statistics.OpenAsync();
 
@@ -106,7 +134,7 @@ try
             {
                 var silo = silos[index % silos.Count];
                 var (outcome, bytes) = await SendAsync(
-                    http, silo, attack.Query(index), attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter, cutOff.Token);
+                    attackerHttp, silo, attack.Query(index), attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter, cutOff.Token);
                 outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
                 Interlocked.Add(ref bytesReceived, bytes);
             }

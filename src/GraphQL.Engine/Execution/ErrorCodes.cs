@@ -37,5 +37,8 @@ public static class ErrorCodes
 
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
 
+    /// <summary>The host's <see cref="IExecutionAdmission"/> could not admit the operation in time.</summary>
+    public const string ServerBusy = "SERVER_BUSY";
+
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 }

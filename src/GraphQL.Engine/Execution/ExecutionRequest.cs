@@ -37,4 +37,10 @@ public sealed record ExecutionRequest
 
     /// <summary>Depth, alias, cost and token limits; <see cref="RequestLimits.Default"/> when null.</summary>
     public RequestLimits? Limits { get; init; }
+
+    /// <summary>
+    /// Asked, once the operation has passed the limits, whether it may run now given its
+    /// estimated cost; execution holds what it returns until done. None: everything runs at once.
+    /// </summary>
+    public IExecutionAdmission? Admission { get; init; }
 }

@@ -148,13 +148,32 @@ public static class Executor
             return ExecutionResult.RequestFailed(variableErrors);
         }
 
-        var limitErrors = QueryLimitsAnalyzer.Check(schema, document, operation, variables, limits, cancellationToken);
+        var limitErrors = QueryLimitsAnalyzer.Check(schema, document, operation, variables, limits, out var estimatedCost, cancellationToken);
         if (limitErrors.Count > 0)
         {
             return ExecutionResult.RequestFailed(limitErrors);
         }
 
+        using var admitted = request.Admission is { } admission
+            ? await admission.AdmitAsync(estimatedCost, cancellationToken).ConfigureAwait(false)
+            : NoAdmissionNeeded.Instance;
+        if (admitted is null)
+        {
+            return ExecutionResult.RequestFailed(new GraphQLError(
+                $"The server is busy with other costly requests and cannot run one of cost {estimatedCost} now. Try again shortly, or ask for less.",
+                ErrorCodes.ServerBusy));
+        }
+
         var execution = new OperationExecution(schema, document, variables, request, cancellationToken);
         return await execution.ExecuteAsync(operation, rootType).ConfigureAwait(false);
+    }
+
+    private sealed class NoAdmissionNeeded : IDisposable
+    {
+        public static readonly NoAdmissionNeeded Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -90,12 +90,21 @@ internal sealed class GraphQLHttpHandler(Func<IServiceProvider, Schema> schemaPr
             Items = items,
             Logger = http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory),
             Limits = options.Limits,
+            Admission = options.Admission,
         }, http.RequestAborted).ConfigureAwait(false);
         await WriteResultAsync(http, mediaType, result).ConfigureAwait(false);
     }
 
     private static Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
+        if (!result.ExecutionStarted && result.Errors is [{ Code: ErrorCodes.ServerBusy }])
+        {
+            // Nothing was wrong with the request: a 503 with Retry-After tells every client to come back.
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "5";
+            return WriteBodyAsync(http, mediaType, result);
+        }
+
         http.Response.StatusCode = result.ExecutionStarted || mediaType == GraphQLMediaTypes.Json
             ? StatusCodes.Status200OK
             : StatusCodes.Status400BadRequest;

@@ -24,6 +24,9 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     public Func<HttpContext, IDictionary<string, object?>, ValueTask>? OnRequest { get; init; }
 
+    /// <summary>Decides when each operation may run given its estimated cost; see <see cref="Execution.IExecutionAdmission"/>.</summary>
+    public Execution.IExecutionAdmission? Admission { get; init; }
+
     /// <summary>The root fields' parent value, if the schema's resolvers want one.</summary>
     public Func<HttpContext, object?>? RootValue { get; init; }
 }

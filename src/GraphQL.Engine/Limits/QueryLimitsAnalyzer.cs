@@ -23,21 +23,32 @@ public static class QueryLimitsAnalyzer
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, object?> variables,
         RequestLimits limits,
+        CancellationToken cancellationToken = default) =>
+        Check(schema, document, operation, variables, limits, out _, cancellationToken);
+
+    /// <summary>
+    /// The limits check, also giving the operation's estimated cost (as <see cref="RequestLimits.MaxCost"/>
+    /// counts it) so a host can treat expensive operations differently; 0 when an error is returned.
+    /// The cost is measured even when every limit is off.
+    /// </summary>
+    public static IReadOnlyList<GraphQLError> Check(
+        Schema schema,
+        DocumentNode document,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?> variables,
+        RequestLimits limits,
+        out long estimatedCost,
         CancellationToken cancellationToken = default)
     {
-        if (limits.MaxDepth is null && limits.MaxAliases is null && limits.MaxCost is null)
-        {
-            return [];
-        }
-
         var walk = new Measurement(schema, FragmentsOf(document), variables, limits, cancellationToken);
         try
         {
-            walk.Operation(operation.SelectionSet, schema.GetRootType(operation.Operation));
+            estimatedCost = walk.Operation(operation.SelectionSet, schema.GetRootType(operation.Operation));
             return [];
         }
         catch (LimitExceededException exceeded)
         {
+            estimatedCost = 0;
             return [exceeded.ToError(GraphQLError.LocationsOf(operation))];
         }
     }
@@ -138,7 +149,7 @@ public static class QueryLimitsAnalyzer
         private int _maxDepth;
         private long _aliases;
 
-        public void Operation(SelectionSetNode selectionSet, NamedType? rootType) => SelectionSet(selectionSet, rootType, 0, 1);
+        public long Operation(SelectionSetNode selectionSet, NamedType? rootType) => SelectionSet(selectionSet, rootType, 0, 1);
 
         /// <summary>
         /// The cost of a selection set. <paramref name="multiplier"/> is the product of the page

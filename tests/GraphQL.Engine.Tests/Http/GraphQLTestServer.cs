@@ -34,7 +34,7 @@ internal sealed class GraphQLTestServer : IAsyncDisposable
         .Object("Mutation", t => t.Field("bump", "Int!", f => f.Resolve(_ => 1)))
         .Build();
 
-    public static async Task<GraphQLTestServer> StartAsync(RequestLimits? limits = null)
+    public static async Task<GraphQLTestServer> StartAsync(RequestLimits? limits = null, IExecutionAdmission? admission = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -43,6 +43,7 @@ internal sealed class GraphQLTestServer : IAsyncDisposable
         app.MapGraphQL("/graphql", Schema, new GraphQLHttpOptions
         {
             Limits = limits ?? RequestLimits.Default,
+            Admission = admission,
             OnRequest = (http, items) =>
             {
                 items["viewer"] = http.Request.Headers["X-Viewer"].ToString() is { Length: > 0 } viewer ? viewer : null;
