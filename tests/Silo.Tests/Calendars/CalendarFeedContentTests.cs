@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Calendars;
 using InclusionNetwork.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,7 +162,8 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
         if (!written.IsAllDay)
         {
             Assert.Equal(written.TimeZoneId, read.GetProperty("zone").GetString());
-            var instant = WallClock.ToInstant(written.WallClock, TimeZoneInfo.FindSystemTimeZoneById(written.TimeZoneId!));
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(written.TimeZoneId!);
+            var instant = new DateTimeOffset(written.WallClock, zone.GetUtcOffset(written.WallClock));
             Assert.Equal(instant.ToUnixTimeSeconds(), read.GetProperty("unixSeconds").GetInt64());
         }
     }
