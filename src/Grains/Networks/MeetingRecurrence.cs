@@ -50,7 +50,7 @@ public static class MeetingRecurrence
         {
             pattern = new RecurrencePattern(string.Join(';', parts.Select(p => $"{p.Key}={p.Value}")));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (IsRefusal(e))
         {
             throw new RecurrenceRuleException("RRULE", Reason(e));
         }
@@ -92,14 +92,17 @@ public static class MeetingRecurrence
             _ = new RecurrencePattern(probe);
             return null;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (IsRefusal(e))
         {
             return Reason(e);
         }
     }
 
+    /// <summary>How Ical.Net says a rule part is wrong: a bad value or name (argument) or an unreadable number (format).</summary>
+    private static bool IsRefusal(Exception e) => e is ArgumentException or FormatException or OverflowException;
+
     /// <summary>Ical.Net's message without the "(Parameter 'x')" that names its own argument.</summary>
-    private static string Reason(ArgumentException e)
+    private static string Reason(Exception e)
     {
         var message = e.Message;
         var parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public static class MeetingSeries
     /// window the rule itself must end (COUNT or UNTIL): a series without end cannot become rows.
     /// </summary>
     /// <exception cref="RecurrenceRuleException">The rule has no end and no window was given.</exception>
-    public static IReadOnlyList<DateTimeOffset> Expand(Ical.Net.DataTypes.RecurrencePattern rule, DateTimeOffset firstStartsAt, DateTimeOffset? windowEnd)
+    public static IReadOnlyList<DateTimeOffset> Expand(RecurrencePattern rule, DateTimeOffset firstStartsAt, DateTimeOffset? windowEnd)
     {
         if (windowEnd is null && rule.Count is null && rule.Until is null)
         {
