@@ -98,6 +98,42 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task A_second_silo_serves_the_body_the_first_kept_and_each_sees_the_others_changes()
+    {
+        await using var feeds = await FeedTestSilo.StartAsync(postgres);
+        var services = feeds.Silo.Services;
+        var first = services.GetRequiredService<CalendarFeedServer>();
+        // A second server on the same database with its own memory and counts: what another silo holds.
+        using var second = new CalendarFeedServer(
+            services.GetRequiredService<CalendarFeedStore>(), services.GetRequiredService<FeedAccess>(), services.GetRequiredService<CalendarFeedRenderer>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarFeedOptions>>(), services.GetRequiredService<Grains.Common.DomainClock>());
+        var feed = await feeds.CreateFeedAsync(CalendarSeed.LeaderEmail, FeedScope.LEADER);
+        var token = Path.GetFileNameWithoutExtension(FeedTestSilo.PathOf(feed));
+
+        var rendered = await first.ServeAsync(token);
+        var firstBody = await rendered!.ReadBodyAsync();
+        Assert.Equal(1, first.Renderings);
+        var elsewhere = await second.ServeAsync(token);
+        Assert.Equal(rendered.ETag, elsewhere!.ETag);
+        Assert.Equal(firstBody.Body, (await elsewhere.ReadBodyAsync()).Body);
+        Assert.Equal(0, second.Renderings);
+
+        // A change served first by the second silo: the first then serves the second's body without rendering.
+        feeds.Clock.Advance(TimeSpan.FromMinutes(5));
+        await ExecuteAsync(feeds, "UPDATE meetings SET title = 'Planning, moved to the library', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+            ("id", feeds.Seed.CancelledMeetingId));
+        var changed = await second.ServeAsync(token);
+        var changedBody = await changed!.ReadBodyAsync();
+        Assert.Equal(1, second.Renderings);
+        Assert.NotEqual(rendered.ETag, changed.ETag);
+        Assert.True(changed.LastModified > rendered.LastModified);
+        var back = await first.ServeAsync(token);
+        Assert.Equal(changed.ETag, back!.ETag);
+        Assert.Equal(changedBody.Body, (await back.ReadBodyAsync()).Body);
+        Assert.Equal(1, first.Renderings);
+    }
+
     private static Task<DateTimeOffset?> RenderedAtAsync(FeedTestSilo feeds, CalendarFeed feed) =>
         ScalarAsync<DateTimeOffset?>(feeds, "SELECT rendered_at FROM calendar_feeds WHERE id = @id", ("id", feed.Id));
 
