@@ -1,4 +1,6 @@
-namespace InclusionNetwork.Calendar;
+using System.Globalization;
+
+namespace InclusionNetwork.Grains.Calendars;
 
 /// <summary>
 /// The value of DTSTART or DTEND: either a wall-clock date-time in a named IANA time zone
@@ -29,19 +31,16 @@ public readonly record struct EventTime
         if (wallClock.Kind == DateTimeKind.Utc)
         {
             throw new ArgumentException(
-                $"EventTime.Zoned takes the wall-clock time in {timeZoneId}, not a UTC time ({wallClock:O}).",
-                nameof(wallClock));
+                $"EventTime.Zoned takes the wall-clock time in {timeZoneId}, not a UTC time ({wallClock:O}).", nameof(wallClock));
         }
-
         ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
         var whole = new DateTime(wallClock.Ticks - (wallClock.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified);
         return new EventTime(whole, timeZoneId);
     }
 
-    public static EventTime AllDay(DateOnly date) =>
-        new(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), null);
+    public static EventTime AllDay(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), null);
 
     public override string ToString() =>
-        IsAllDay ? Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                 : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{WallClock:yyyy-MM-ddTHH:mm:ss} {TimeZoneId}");
+        IsAllDay ? Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                 : string.Create(CultureInfo.InvariantCulture, $"{WallClock:yyyy-MM-ddTHH:mm:ss} {TimeZoneId}");
 }
