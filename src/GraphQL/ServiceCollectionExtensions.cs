@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, NetworksModule>();
         services.AddSingleton<ISchemaModule, UptakeModule>();
         services.AddSingleton<ISchemaModule, MessagesModule>();
+        services.AddSingleton<ISchemaModule, PeopleModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

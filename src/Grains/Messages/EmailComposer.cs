@@ -11,6 +11,8 @@ namespace InclusionNetwork.Grains.Messages;
 /// </summary>
 public sealed class EmailComposer(IOptions<EmailOptions> options)
 {
+    public EmailOptions Settings => options.Value;
+
     /// <param name="before">Paragraphs before the link.</param>
     /// <param name="link">The one thing to do, written out in full so it works in any mail reader.</param>
     /// <param name="after">Paragraphs after the link (how long it lasts, what to do if unexpected).</param>

@@ -20,6 +20,10 @@ public static class IdentityExtensions
     {
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Auth"));
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection("People"));
+        builder.Services.PostConfigure<PeopleOptions>(o => o.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"] ?? o.PublicBaseUrl);
+        builder.Services.AddSingleton<InvitationService>();
+        builder.Services.AddSingleton<PasswordResetService>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

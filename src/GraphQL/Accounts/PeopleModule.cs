@@ -1,0 +1,94 @@
+using System.Globalization;
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
+using InclusionNetwork.GraphQL.Common;
+using InclusionNetwork.GraphQL.Engine.Execution;
+using InclusionNetwork.GraphQL.Engine.Types;
+using InclusionNetwork.GraphQL.PeerReview;
+using InclusionNetwork.GraphQL.Places;
+
+namespace InclusionNetwork.GraphQL.Accounts;
+
+/// <summary>
+/// People: invitations (sent, withdrawn, previewed by their holder, accepted) and password
+/// resets. Who may do what is decided in the services; anonymous callers reach only the
+/// token-holding mutations and the reset request.
+/// </summary>
+public sealed class PeopleModule : ISchemaModule
+{
+    public void Configure(SchemaBuilder schema) => schema
+        .AddSdl(Sdl.Read("Accounts/people.graphql"))
+        .Resolve("Query", "invitations", async ctx => await ctx.Service<InvitationService>().ListOpenAsync(ctx.Viewer(), ctx.CancellationToken))
+        .Resolve("Query", "invitationByToken", async ctx => await ctx.Service<InvitationService>().PreviewAsync(ctx.RequiredArgument<string>("token"), ctx.CancellationToken))
+        .Resolve("Invitation", "id", ctx => ctx.Source<Invitation>().Id.ToString(CultureInfo.InvariantCulture))
+        .Resolve("Invitation", "school", async ctx => ctx.Source<Invitation>().SchoolUrn is { } urn ? await SchoolLoader.LoadAsync(ctx, urn) : null)
+        .Resolve("InvitationPreview", "invitedBy", ctx => ctx.Source<InvitationPreview>().InvitedByName)
+        .Resolve("Account", "id", ctx => ctx.Source<Account>().Id.ToString(CultureInfo.InvariantCulture))
+        .Resolve("Account", "school", async ctx => ctx.Source<Account>().SchoolUrn is { } urn ? await SchoolLoader.LoadAsync(ctx, urn) : null)
+        .Resolve("Account", "leader", async ctx => ctx.Source<Account>().LeaderId is { } id ? await PeerReviewLoaders.LeaderAsync(ctx, id) : null)
+        .Resolve("Session", "token", ctx => ctx.Source<IssuedToken>().Secret)
+        .Resolve("Mutation", "invite", InviteAsync)
+        .Resolve("Mutation", "withdrawInvitation", WithdrawAsync)
+        .Resolve("Mutation", "acceptInvitation", AcceptAsync)
+        .Resolve("Mutation", "requestPasswordReset", RequestResetAsync)
+        .Resolve("Mutation", "resetPassword", ResetAsync);
+
+    private static async ValueTask<object?> InviteAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return InvitationPayload(null, [DomainError.NotAllowed("Sign in to invite people.")]);
+        }
+        long? staffId = null;
+        if (input.String("staffId") is { } staffText)
+        {
+            if (InputReader.ParseId(staffText) is not { } parsed)
+            {
+                return InvitationPayload(null, [DomainError.NotFound("The school has no current member of staff with that id.", "input", "staffId")]);
+            }
+            staffId = parsed;
+        }
+        var result = await ctx.Service<InvitationService>().InviteAsync(viewer, new InvitationRequest(
+            input.String("email") ?? "", input.String("name") ?? "", input.List<Role>("roles") ?? [], input.String("schoolUrn"), staffId), ctx.CancellationToken);
+        return InvitationPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> WithdrawAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return InvitationPayload(null, [DomainError.NotAllowed("Sign in to withdraw an invitation.")]);
+        }
+        if (InputReader.ParseId(input.String("invitationId")) is not { } id)
+        {
+            return InvitationPayload(null, [DomainError.NotFound("There is no open invitation with that id.", "input", "invitationId")]);
+        }
+        var result = await ctx.Service<InvitationService>().WithdrawAsync(viewer, id, ctx.CancellationToken);
+        return InvitationPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> AcceptAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        var result = await ctx.Service<InvitationService>().AcceptAsync(input.String("token") ?? "", input.String("password") ?? "", ctx.CancellationToken);
+        return new { account = result.Value?.Account, errors = result.Errors, session = result.Value?.Session };
+    }
+
+    private static async ValueTask<object?> RequestResetAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        await ctx.Service<PasswordResetService>().RequestAsync(input.String("email") ?? "", ctx.CancellationToken);
+        return new { accepted = true, errors = Array.Empty<DomainError>() };
+    }
+
+    private static async ValueTask<object?> ResetAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        var result = await ctx.Service<PasswordResetService>().ResetAsync(input.String("token") ?? "", input.String("password") ?? "", ctx.CancellationToken);
+        return new { account = result.Value, errors = result.Errors, session = (IssuedToken?)null };
+    }
+
+    private static object InvitationPayload(Invitation? invitation, IReadOnlyList<DomainError> errors) => new { invitation, errors };
+}
