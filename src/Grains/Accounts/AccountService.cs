@@ -173,18 +173,38 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
             return null;
         }
         await using var command = dataSource.CreateCommand($"""
-            SELECT {ViewerColumns}, t.id FROM access_tokens t JOIN accounts a ON a.id = t.account_id
+            SELECT {ViewerColumns}, t.id, t.last_used_at FROM access_tokens t JOIN accounts a ON a.id = t.account_id
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > @now AND {AccountStatus.LiveSql}
             """);
+        var now = clock.GetUtcNow();
         command.Parameters.AddWithValue("hash", HashOf(secret));
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        command.Parameters.AddWithValue("now", now);
+        Viewer viewer;
+        long tokenId;
+        DateTimeOffset? lastUsedAt;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return null;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            (viewer, tokenId, lastUsedAt) = (ReadViewer(reader), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
         }
-        return (ReadViewer(reader), reader.GetInt64(7));
+        // Recorded at most once a minute per token, so a busy script costs no write per request.
+        if (lastUsedAt is null || now - lastUsedAt >= LastUsedResolution)
+        {
+            await using var used = dataSource.CreateCommand(
+                "UPDATE access_tokens SET last_used_at = @now WHERE id = @id AND (last_used_at IS NULL OR last_used_at <= @stale)");
+            used.Parameters.AddWithValue("id", tokenId);
+            used.Parameters.AddWithValue("now", now);
+            used.Parameters.AddWithValue("stale", now - LastUsedResolution);
+            await used.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return (viewer, tokenId);
     }
+
+    /// <summary>How finely a token's <c>last_used_at</c> is kept.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>Revokes one of the owner's tokens; false when it is not theirs or not live.</summary>
     public async Task<bool> RevokeTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken = default)

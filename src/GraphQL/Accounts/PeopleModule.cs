@@ -27,6 +27,8 @@ public sealed class PeopleModule : ISchemaModule
         .Resolve("Account", "school", async ctx => ctx.Source<Account>().SchoolUrn is { } urn ? await SchoolLoader.LoadAsync(ctx, urn) : null)
         .Resolve("Account", "leader", async ctx => ctx.Source<Account>().LeaderId is { } id ? await PeerReviewLoaders.LeaderAsync(ctx, id) : null)
         .Resolve("Session", "token", ctx => ctx.Source<IssuedToken>().Secret)
+        .Resolve("Query", "accounts", AccountsAsync)
+        .Resolve("Mutation", "updateAccount", UpdateAccountAsync)
         .Resolve("Mutation", "invite", InviteAsync)
         .Resolve("Mutation", "withdrawInvitation", WithdrawAsync)
         .Resolve("Mutation", "acceptInvitation", AcceptAsync)
@@ -87,8 +89,63 @@ public sealed class PeopleModule : ISchemaModule
     {
         var input = InputReader.OfInput(ctx);
         var result = await ctx.Service<PasswordResetService>().ResetAsync(input.String("token") ?? "", input.String("password") ?? "", ctx.CancellationToken);
-        return new { account = result.Value, errors = result.Errors, session = (IssuedToken?)null };
+        return AccountPayload(result.Value, result.Errors);
     }
+
+    /// <summary>Non-null in the contract, so anyone but an admin gets a field error, not an empty list that could pass for "no accounts".</summary>
+    private static async ValueTask<object?> AccountsAsync(IResolverContext ctx)
+    {
+        var viewer = ctx.Viewer() ?? throw new GraphQLException("Sign in as an admin to list accounts.", "UNAUTHENTICATED");
+        if (!viewer.IsAdmin)
+        {
+            throw new GraphQLException("Only admins may list accounts.", "FORBIDDEN");
+        }
+        var filter = InputReader.OfArgument(ctx, "filter");
+        var first = Paging.First(ctx.Argument<int?>("first"), 50);
+        var after = Paging.After(ctx.Argument<string>("after"), 1);
+        long? afterId = after is null ? null : InputReader.ParseId(after[0]) ?? throw new QueryArgumentException("\"after\" is not a cursor this API gave out.");
+        var search = filter.String("search");
+        if (search is { Length: > 200 })
+        {
+            throw new QueryArgumentException("\"search\" may be at most 200 characters long.");
+        }
+        var page = await ctx.Service<AccountAdministration>().ListAsync(
+            new AccountFilter(filter.Enum<Role>("role"), filter.String("schoolUrn"), search, filter.Boolean("includeInactive") ?? false),
+            first, afterId, ctx.CancellationToken);
+        var edges = page.Accounts.Select(a => new { cursor = Cursor.Encode(a.Id.ToString(CultureInfo.InvariantCulture)), node = a }).ToList();
+        return new
+        {
+            edges,
+            nodes = page.Accounts,
+            pageInfo = new
+            {
+                hasNextPage = page.HasNextPage,
+                hasPreviousPage = after is not null,
+                startCursor = edges.FirstOrDefault()?.cursor,
+                endCursor = edges.LastOrDefault()?.cursor,
+            },
+            totalCount = page.TotalCount,
+        };
+    }
+
+    private static async ValueTask<object?> UpdateAccountAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return AccountPayload(null, [DomainError.NotAllowed("Sign in as an admin to change accounts.")]);
+        }
+        if (InputReader.ParseId(input.String("accountId")) is not { } accountId)
+        {
+            return AccountPayload(null, [DomainError.NotFound("No account has that id.", "input", "accountId")]);
+        }
+        var result = await ctx.Service<AccountAdministration>().UpdateAsync(viewer, new AccountUpdate(
+            accountId, input.String("name"), input.List<Role>("roles"), input.Has("schoolUrn"), input.String("schoolUrn"), input.Boolean("active")),
+            ctx.CancellationToken);
+        return AccountPayload(result.Value, result.Errors);
+    }
+
+    private static object AccountPayload(Account? account, IReadOnlyList<DomainError> errors) => new { account, errors, session = (IssuedToken?)null };
 
     private static object InvitationPayload(Invitation? invitation, IReadOnlyList<DomainError> errors) => new { invitation, errors };
 }

@@ -24,6 +24,7 @@ public static class IdentityExtensions
         builder.Services.PostConfigure<PeopleOptions>(o => o.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"] ?? o.PublicBaseUrl);
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<PasswordResetService>();
+        builder.Services.AddSingleton<AccountAdministration>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
