@@ -1,11 +1,13 @@
 using System.Globalization;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Leaders;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Types;
 using InclusionNetwork.GraphQL.PeerReview;
 using InclusionNetwork.GraphQL.Places;
+using Orleans;
 
 namespace InclusionNetwork.GraphQL.Accounts;
 
@@ -29,6 +31,8 @@ public sealed class PeopleModule : ISchemaModule
         .Resolve("Session", "token", ctx => ctx.Source<IssuedToken>().Secret)
         .Resolve("Query", "accounts", AccountsAsync)
         .Resolve("Mutation", "updateAccount", UpdateAccountAsync)
+        .Resolve("Mutation", "designateInclusionLeader", DesignateLeaderAsync)
+        .Resolve("Mutation", "updateInclusionLeader", UpdateLeaderAsync)
         .Resolve("Mutation", "invite", InviteAsync)
         .Resolve("Mutation", "withdrawInvitation", WithdrawAsync)
         .Resolve("Mutation", "acceptInvitation", AcceptAsync)
@@ -144,6 +148,40 @@ public sealed class PeopleModule : ISchemaModule
             ctx.CancellationToken);
         return AccountPayload(result.Value, result.Errors);
     }
+
+    private static async ValueTask<object?> DesignateLeaderAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return LeaderPayload(null, [DomainError.NotAllowed("Sign in as an admin to designate leaders.")]);
+        }
+        if (InputReader.ParseId(input.String("accountId")) is not { } accountId)
+        {
+            return LeaderPayload(null, [DomainError.NotFound("No active account has that id.", "input", "accountId")]);
+        }
+        var result = await ctx.Service<LeaderStore>().DesignateAsync(viewer, accountId, input.String("schoolUrn"), input.Int("maxClusters"), ctx.CancellationToken);
+        return LeaderPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> UpdateLeaderAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return LeaderPayload(null, [DomainError.NotAllowed("Sign in to change a leader.")]);
+        }
+        if (InputReader.ParseId(input.String("leaderId")) is not { } leaderId)
+        {
+            return LeaderPayload(null, [DomainError.NotFound("No inclusion leader has that id.", "input", "leaderId")]);
+        }
+        var change = new LeaderChange(input.Has("schoolUrn"), input.String("schoolUrn"), input.Int("maxClusters"),
+            input.List<DateOnly>("addUnavailableDates") ?? [], input.List<DateOnly>("removeUnavailableDates") ?? [], input.Boolean("retired"));
+        var result = await ctx.Service<IGrainFactory>().GetGrain<ILeaderGrain>(leaderId).UpdateAsync(viewer, change);
+        return LeaderPayload(result.Value, result.Errors);
+    }
+
+    private static object LeaderPayload(InclusionLeader? leader, IReadOnlyList<DomainError> errors) => new { leader, errors };
 
     private static object AccountPayload(Account? account, IReadOnlyList<DomainError> errors) => new { account, errors, session = (IssuedToken?)null };
 

@@ -25,6 +25,7 @@ public static class IdentityExtensions
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<PasswordResetService>();
         builder.Services.AddSingleton<AccountAdministration>();
+        builder.Services.AddSingleton<InclusionNetwork.Grains.Leaders.LeaderStore>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
