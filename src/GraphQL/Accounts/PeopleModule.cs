@@ -33,6 +33,7 @@ public sealed class PeopleModule : ISchemaModule
         .Resolve("Mutation", "updateAccount", UpdateAccountAsync)
         .Resolve("Mutation", "designateInclusionLeader", DesignateLeaderAsync)
         .Resolve("Mutation", "updateInclusionLeader", UpdateLeaderAsync)
+        .Resolve("Mutation", "erasePerson", EraseAsync)
         .Resolve("Mutation", "invite", InviteAsync)
         .Resolve("Mutation", "withdrawInvitation", WithdrawAsync)
         .Resolve("Mutation", "acceptInvitation", AcceptAsync)
@@ -179,6 +180,27 @@ public sealed class PeopleModule : ISchemaModule
             input.List<DateOnly>("addUnavailableDates") ?? [], input.List<DateOnly>("removeUnavailableDates") ?? [], input.Boolean("retired"));
         var result = await ctx.Service<IGrainFactory>().GetGrain<ILeaderGrain>(leaderId).UpdateAsync(viewer, change);
         return LeaderPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> EraseAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return new { erased = false, errors = new[] { DomainError.NotAllowed("Sign in as an admin to erase a person.") } };
+        }
+        long? accountId = null;
+        long? staffId = null;
+        if (input.String("accountId") is { } accountText)
+        {
+            accountId = InputReader.ParseId(accountText) ?? -1;
+        }
+        if (input.String("staffId") is { } staffText)
+        {
+            staffId = InputReader.ParseId(staffText) ?? -1;
+        }
+        var result = await ctx.Service<PersonErasure>().EraseAsync(viewer, accountId, staffId, ctx.CancellationToken);
+        return new { erased = result.Succeeded, errors = result.Errors };
     }
 
     private static object LeaderPayload(InclusionLeader? leader, IReadOnlyList<DomainError> errors) => new { leader, errors };
