@@ -1,5 +1,5 @@
 -- Rendered calendar feeds are kept, so a poll of a feed whose content has not changed costs
--- one lookup and no rendering (serialising with Ical.Net takes about a quarter of a
+-- one lookup and no rendering (serialising with Ical.Net takes about half a
 -- millisecond per event).
 --
 -- calendar_content_versions counts committed changes to every table a feed reads (its
