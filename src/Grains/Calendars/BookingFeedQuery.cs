@@ -93,7 +93,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 FROM course_sessions s WHERE s.run_id IN (SELECT run_id FROM held)
             ),
             events AS (
-                SELECT s.id, s.starts_at, s.ends_at, s.number, s.total, c.title, c.provider, r.venue, d.name AS district,
+                SELECT s.id, s.starts_at, s.ends_at, s.number, s.total, c.title, c.provider, r.venue, d.name AS district, c.id AS course_id,
                        r.status = 'CANCELLED' AS run_cancelled, r.cancel_reason,
                        CASE WHEN r.status = 'CANCELLED' THEN 'CANCELLED' ELSE coalesce(h.live_status, 'CANCELLED') END AS status,
                        CASE WHEN r.status = 'CANCELLED' THEN r.cancelled_at WHEN h.live_status IS NULL THEN h.cancelled_at END AS cancelled_at,
@@ -107,7 +107,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 LEFT JOIN districts d ON d.id = r.district_id
             )
             SELECT id, starts_at, ends_at, number, total, title, provider, venue, district, run_cancelled, cancel_reason,
-                   status, offer_expires_at, names, sequence, updated_at, cancelled_at
+                   status, offer_expires_at, names, sequence, updated_at, cancelled_at, course_id
             FROM events
             WHERE @since::timestamptz IS NULL OR cancelled_at IS NULL OR cancelled_at > @since
             ORDER BY starts_at, id
@@ -137,6 +137,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 Status = status,
                 Sequence = reader.GetInt32(14),
                 Categories = ["Course"],
+                PagePath = $"/courses/{reader.GetInt64(17).ToString(CultureInfo.InvariantCulture)}",
                 CancelledAt = status == EventStatus.Cancelled && !reader.IsDBNull(16) ? reader.GetFieldValue<DateTimeOffset>(16) : null,
             });
         }

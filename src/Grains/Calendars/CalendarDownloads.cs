@@ -1,4 +1,5 @@
 using InclusionNetwork.Grains.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace InclusionNetwork.Grains.Calendars;
 
@@ -7,7 +8,7 @@ namespace InclusionNetwork.Grains.Calendars;
 /// its page. The events carry the same UIDs as in the feeds, so importing one never duplicates
 /// what a subscription already shows.
 /// </summary>
-public sealed class CalendarDownloads(BookingFeedQuery bookings, VisitFeedQuery visits)
+public sealed class CalendarDownloads(BookingFeedQuery bookings, VisitFeedQuery visits, IOptions<CalendarFeedOptions> options)
 {
     /// <summary>
     /// The booking's sessions, for its member of staff, their school's users, the course's provider
@@ -53,8 +54,9 @@ public sealed class CalendarDownloads(BookingFeedQuery bookings, VisitFeedQuery 
         || viewer.ActsFor(parties.SchoolUrn)
         || (viewer.Has(Role.PROVIDER) && viewer.AccountId == parties.ProviderAccountId);
 
-    private static FeedDocument Single(IReadOnlyList<FeedEvent> events) => new()
+    private FeedDocument Single(IReadOnlyList<FeedEvent> events) => new()
     {
+        PublicBaseUrl = options.Value.PublicBaseUrl,
         ProdId = CalendarFeedRenderer.ProdId,
         // PUBLISH: a copy to import, not an invitation to answer (RFC 5546 3.2.1).
         Method = "PUBLISH",

@@ -57,6 +57,7 @@ public sealed class CalendarFeedRenderer(
             ProdId = ProdId,
             Name = await names.NameAsync(scope, subjectId, cancellationToken),
             RefreshInterval = options.Value.RefreshInterval,
+            PublicBaseUrl = options.Value.PublicBaseUrl,
             Events = [.. events.OrderBy(e => e.Start.WallClock).ThenBy(e => e.Uid, StringComparer.Ordinal)],
         };
     }

@@ -18,6 +18,9 @@ public sealed record FeedDocument
     /// </summary>
     public string? Method { get; init; }
 
+    /// <summary>Where events' <see cref="FeedEvent.PagePath"/>s start (<c>App:PublicBaseUrl</c>); no URLs are written without it.</summary>
+    public string? PublicBaseUrl { get; init; }
+
     /// <summary>The events, written in this order.</summary>
     public required IReadOnlyList<FeedEvent> Events { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed record FeedEvent
 
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>URL (3.8.4.6): the path of the product's page about the event, under <c>App:PublicBaseUrl</c>.</summary>
+    public string? PagePath { get; init; }
+
     /// <summary>
     /// For a cancelled event, when it was cancelled: it leaves feeds once the retention period
     /// has passed since, which is also when a cached feed body stops being current. Not written.

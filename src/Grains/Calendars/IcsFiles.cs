@@ -48,7 +48,7 @@ public static class IcsFiles
         DateTime? earliestZoned = null;
         foreach (var item in document.Events)
         {
-            calendar.Events.Add(ToEvent(item));
+            calendar.Events.Add(ToEvent(item, document.PublicBaseUrl));
             if (!item.Start.IsAllDay && (earliestZoned is null || item.Start.WallClock < earliestZoned))
             {
                 earliestZoned = item.Start.WallClock;
@@ -63,12 +63,15 @@ public static class IcsFiles
         return calendar;
     }
 
-    private static CalendarEvent ToEvent(FeedEvent item)
+    private static CalendarEvent ToEvent(FeedEvent item, string? publicBaseUrl)
     {
+        var changed = new CalDateTime(Whole(item.DtStamp.UtcDateTime), CalDateTime.UtcTzId);
         var vevent = new CalendarEvent
         {
             Uid = item.Uid,
-            DtStamp = new CalDateTime(Whole(item.DtStamp.UtcDateTime), CalDateTime.UtcTzId),
+            DtStamp = changed,
+            // The thing's last change is both: clients that compare LAST-MODIFIED see each edit.
+            LastModified = changed,
             DtStart = Time(item.Start),
             DtEnd = Time(item.End),
             Summary = item.Summary,
@@ -87,6 +90,10 @@ public static class IcsFiles
         if (item.Description is { } description)
         {
             vevent.Description = description;
+        }
+        if (item.PagePath is { } path && publicBaseUrl is { Length: > 0 } baseUrl)
+        {
+            vevent.Url = new Uri(baseUrl.TrimEnd('/') + path);
         }
         if (item.Categories.Count > 0)
         {

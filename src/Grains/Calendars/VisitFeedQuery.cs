@@ -78,7 +78,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
                          WHERE vr.visit_id = v.id AND (@all_schools OR vr.school_urn = ANY(@schools))
                          ORDER BY rs.name, st.name, st.id) AS named,
                    (SELECT count(*) FROM visit_reviewers vr WHERE vr.visit_id = v.id) AS reviewers,
-                   coalesce(v.cancelled_at, v.updated_at) AS cancelled_at
+                   coalesce(v.cancelled_at, v.updated_at) AS cancelled_at, c.id AS cluster_id
             FROM review_visits v
             JOIN review_cycles rc ON rc.id = v.cycle_id
             JOIN peer_review_clusters c ON c.id = rc.cluster_id
@@ -119,6 +119,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
                 Status = status,
                 Sequence = reader.GetInt32(3),
                 Categories = ["Peer review"],
+                PagePath = string.Create(CultureInfo.InvariantCulture, $"/ile/clusters/{reader.GetInt64(13)}/visits/{reader.GetInt64(0)}"),
                 CancelledAt = status == EventStatus.Cancelled ? reader.GetFieldValue<DateTimeOffset>(12) : null,
             });
         }

@@ -66,6 +66,21 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
                 Assert.Equal(expected.Sequence, python.GetProperty("sequence").GetInt32());
                 AssertPythonTime(expected.Start, python.GetProperty("start"));
                 AssertPythonTime(expected.End, python.GetProperty("end"));
+                // LAST-MODIFIED is the thing's last change, as DTSTAMP; URL leads back to the page of a
+                // course or a visit (networks have no page yet).
+                Assert.Equal(python.GetProperty("stamp").GetProperty("utc").GetString(), python.GetProperty("lastModified").GetProperty("utc").GetString());
+                var page = expected.Uid.StartsWith("session-", StringComparison.Ordinal) ? "^/courses/[0-9]+$"
+                    : expected.Uid.StartsWith("visit-", StringComparison.Ordinal) ? "^/ile/clusters/[0-9]+/visits/[0-9]+$"
+                    : null;
+                if (page is null)
+                {
+                    Assert.Equal(JsonValueKind.Null, python.GetProperty("url").ValueKind);
+                }
+                else
+                {
+                    Assert.Matches(page, expected.PagePath);
+                    Assert.Equal(FeedTestSilo.PublicBaseUrl + expected.PagePath, python.GetProperty("url").GetString());
+                }
             }
             foreach (var (expected, read, validated) in written.Events.Zip(icalEvents, vobjectEvents))
             {

@@ -36,6 +36,9 @@ def main(path):
             "sequence": int(event.get("SEQUENCE", 0)),
             "start": describe(event.decoded("DTSTART")),
             "end": describe(event.decoded("DTEND")),
+            "url": text(event, "URL"),
+            "lastModified": describe(event.decoded("LAST-MODIFIED")) if "LAST-MODIFIED" in event else None,
+            "stamp": describe(event.decoded("DTSTAMP")),
         })
     print(json.dumps({
         "name": text(calendar, "X-WR-CALNAME"),
