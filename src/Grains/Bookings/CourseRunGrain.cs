@@ -429,11 +429,13 @@ public sealed class CourseRunGrain(
                     var found = await WriteAsync(turn);
                     turn.ForEach(c => c.Outcome.SetResult(found));
                 }
-                catch (Exception) when (turn.Count > 1)
+                catch (PostgresException)
                 {
-                    // One command's write can fail the whole statement (a unique index, a
-                    // check); nothing of it was stored, so each command is tried alone, and
-                    // only what fails alone fails its caller, with its own exception.
+                    // The database refused the write (a unique index or a check: a writer
+                    // outside the grains broke a rule without moving the run's version), so
+                    // nothing of it was stored. Each command is tried alone on the run read
+                    // afresh, where the rules see what that writer did; only a command that
+                    // still fails alone fails its caller.
                     foreach (var command in turn)
                     {
                         await WriteAloneAsync(command);
@@ -441,7 +443,8 @@ public sealed class CourseRunGrain(
                 }
                 catch (Exception failure)
                 {
-                    turn[0].Outcome.SetException(failure);
+                    // Not a refusal (the database out of reach, say): every caller hears of it.
+                    turn.ForEach(c => c.Outcome.SetException(failure));
                 }
             }
         }
