@@ -4,10 +4,11 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
-/// Reads a run's state and writes what a command changed, inside the caller's transaction.
-/// Every write is guarded by the run row's version, so a state read before someone else
-/// wrote (a duplicate activation while membership changes, a writer outside the grains)
-/// writes nothing; the row lock (<c>SELECT ... FOR UPDATE</c>) is there for the retry.
+/// Reads a run's state and writes what commands changed, on the caller's connection (and
+/// transaction, when it has one). Every write is guarded by the run row's version, so a state
+/// read before someone else wrote (a duplicate activation while membership changes, a writer
+/// outside the grains) writes nothing; the row lock (<c>SELECT ... FOR UPDATE</c>) is there
+/// for the retry.
 /// </summary>
 public sealed class CourseRunStore
 {
