@@ -11,6 +11,9 @@ using Npgsql;
 //    beside a plain SQL insert loop of as many rows (the floor);
 // 3. failover: two Silo processes under a GraphQL booking load, the one holding the run's grain
 //    killed with SIGKILL, and the time until the survivor books on that run again.
+// `dotnet run -c Release --project bench/Cluster.Bench -- bookings` runs part 2 alone, for
+// working on the run grain without waiting for the rest.
+var bookingsOnly = args.Contains("bookings");
 var dataRoot = Path.Combine(Path.GetTempPath(), "cluster-bench-" + Guid.NewGuid().ToString("N"));
 Console.WriteLine($"Cluster bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; PostgreSQL in {dataRoot}");
 try
@@ -20,6 +23,12 @@ try
     await using (var database = NpgsqlDataSource.Create(server.ConnectionString))
     {
         await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).ApplyAsync(migrations);
+        if (bookingsOnly)
+        {
+            await using var bookingSilo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench", operatorTooling: true);
+            await BookingBenchmarks.RunAsync(bookingSilo.Grains, database);
+            return;
+        }
         GrainCallBenchmarks.CallRates bare;
         await using (var bareSilo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench-bare", operatorTooling: false))
         {

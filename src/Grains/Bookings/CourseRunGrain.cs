@@ -32,8 +32,19 @@ public sealed class CourseRunGrain(
 
     private BookingOptions Policy => options.Value;
 
+    /// <summary>The most commands one write takes; more wait for the next.</summary>
+    private const int MaxCommandsPerWrite = 100;
+
+    private static readonly IReadOnlyDictionary<long, StaffMember> NoStaff = new Dictionary<long, StaffMember>();
+
     /// <summary>The run as this activation last read or wrote it; null until read, and after a failed command.</summary>
     private CourseRunState? held;
+
+    /// <summary>Commands waiting for the next write (see <see cref="InRunTransactionAsync"/>).</summary>
+    private readonly Queue<QueuedCommand> queue = new();
+
+    /// <summary>True while <see cref="WriteQueuedAsync"/> runs; it takes whatever is queued.</summary>
+    private bool writing;
 
     public async Task<BookPlacesResult> BookAsync(Viewer viewer, IReadOnlyList<string> staffIds)
     {
@@ -46,14 +57,12 @@ public sealed class CourseRunGrain(
             return Refused(DomainError.Invalid($"Name between 1 and {Policy.MaxPeoplePerRequest} people.", "input", "staffIds"));
         }
         var ids = staffIds.Select(ParseId).ToList();
-        // Staff rows do not change with bookings, so they are read before taking the run's lock.
-        var staff = await schools.FindStaffAsync(ids.OfType<long>().Distinct().ToList());
         var errors = new List<DomainError>();
         var placed = new List<LiveBooking>();
         var waitlisted = 0;
-        var found = await InRunTransactionAsync((state, now) =>
+        var found = await InRunTransactionAsync(ids.OfType<long>().Distinct().ToList(), (state, now, staff) =>
         {
-            // A command may run twice (see InRunTransactionAsync): each run starts afresh.
+            // A command may run more than once (see WriteAsync): each run starts afresh.
             errors.Clear();
             placed.Clear();
             waitlisted = state.WaitlistedCount;
@@ -117,7 +126,7 @@ public sealed class CourseRunGrain(
             return CommandResult<Booking>.Failure(DomainError.Invalid($"The reason is at most {MaxTextLength} characters.", "input", "reason"));
         }
         DomainError? error = null;
-        await InRunTransactionAsync((state, now) =>
+        await InRunTransactionAsync([], (state, now, _) =>
         {
             error = null;
             var live = state.Bookings.FirstOrDefault(b => b.Id == bookingId && b.Status != BookingStatus.CANCELLED);
@@ -151,7 +160,7 @@ public sealed class CourseRunGrain(
             return CommandResult<Booking>.Failure(DomainError.NotAllowed("Only the person booked, their school's bookers and admins may accept an offer."));
         }
         DomainError? error = null;
-        await InRunTransactionAsync((state, now) =>
+        await InRunTransactionAsync([], (state, now, _) =>
         {
             error = null;
             // Settling may just have lapsed this very offer: then it is reported as expired.
@@ -180,7 +189,7 @@ public sealed class CourseRunGrain(
             return CommandResult<CourseRun>.Failure(DomainError.Invalid($"The reason is at most {MaxTextLength} characters.", "input", "reason"));
         }
         DomainError? error = null;
-        var found = await InRunTransactionAsync((state, now) =>
+        var found = await InRunTransactionAsync([], (state, now, _) =>
         {
             error = null;
             if (!MayRun(viewer, state))
@@ -365,7 +374,7 @@ public sealed class CourseRunGrain(
     public async Task SettleOffersAsync()
     {
         CourseRunState? settled = null;
-        await InRunTransactionAsync((state, _) => settled = state);
+        await InRunTransactionAsync([], (state, _, _) => settled = state);
         // The reminder ticks until no offer is left open, then goes.
         if (settled?.EarliestOfferExpiry is { } next)
         {
@@ -380,25 +389,108 @@ public sealed class CourseRunGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status) => SettleOffersAsync();
 
     /// <summary>
-    /// Runs one command on the run: first what is due anyway (lapsed offers pass on), then the
-    /// command's rules, then one write of everything that changed, guarded by the run's
-    /// version. The state comes from memory: this activation is the only one in the cluster,
-    /// so it read the run once and has written every change since. If the write finds the run
-    /// moved on (a duplicate activation while membership changed, or a writer outside the
-    /// grains), the command runs again on the run read under its row lock.
+    /// Runs one command on the run, in the run's order of commands, and answers once its
+    /// outcome is stored. Booking calls interleave (<see cref="ICourseRunGrain.BookAsync"/>),
+    /// so while one write is out at the database the commands that arrive queue here, and the
+    /// next write takes them all: under contention many bookings share one round trip, and each
+    /// caller still gets its own outcome, only after it is stored.
+    /// </summary>
+    /// <param name="staffIds">The staff the command's rules look at; read fresh for each write.</param>
+    /// <returns>False when there is no such run.</returns>
+    private Task<bool> InRunTransactionAsync(IReadOnlyList<long> staffIds, RunCommand command)
+    {
+        var queued = new QueuedCommand(staffIds, command);
+        queue.Enqueue(queued);
+        if (!writing)
+        {
+            writing = true;
+            _ = WriteQueuedAsync();
+        }
+        return queued.Outcome.Task;
+    }
+
+    /// <summary>
+    /// Writes the queued commands in turns, each turn all that queued during the one before,
+    /// until none is left. Every outcome, failures included, goes to the command's caller.
+    /// </summary>
+    private async Task WriteQueuedAsync()
+    {
+        try
+        {
+            while (queue.Count > 0)
+            {
+                var turn = new List<QueuedCommand>();
+                while (turn.Count < MaxCommandsPerWrite && queue.TryDequeue(out var next))
+                {
+                    turn.Add(next);
+                }
+                try
+                {
+                    var found = await WriteAsync(turn);
+                    turn.ForEach(c => c.Outcome.SetResult(found));
+                }
+                catch (PostgresException)
+                {
+                    // The database refused the write (a unique index or a check: a writer
+                    // outside the grains broke a rule without moving the run's version), so
+                    // nothing of it was stored. Each command is tried alone on the run read
+                    // afresh, where the rules see what that writer did; only a command that
+                    // still fails alone fails its caller.
+                    foreach (var command in turn)
+                    {
+                        await WriteAloneAsync(command);
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Not a refusal (the database out of reach, say): every caller hears of it.
+                    turn.ForEach(c => c.Outcome.SetException(failure));
+                }
+            }
+        }
+        finally
+        {
+            writing = false;
+        }
+    }
+
+    private async Task WriteAloneAsync(QueuedCommand command)
+    {
+        try
+        {
+            command.Outcome.SetResult(await WriteAsync([command]));
+        }
+        catch (Exception failure)
+        {
+            command.Outcome.SetException(failure);
+        }
+    }
+
+    /// <summary>
+    /// Runs commands on the run: first what is due anyway (lapsed offers pass on), then each
+    /// command's rules in turn, then one write of everything that changed, guarded by the
+    /// run's version. The state comes from memory: this activation is the only one in the
+    /// cluster, so it read the run once and has written every change since. If the write finds
+    /// the run moved on (a duplicate activation while membership changed, or a writer outside
+    /// the grains), the commands run again on the run read under its row lock.
     /// </summary>
     /// <returns>False when there is no such run.</returns>
-    private async Task<bool> InRunTransactionAsync(Action<CourseRunState, DateTimeOffset> command)
+    private async Task<bool> WriteAsync(IReadOnlyList<QueuedCommand> commands)
     {
+        // Staff rows are not the run's: read each time, so a removal elsewhere is seen, and
+        // once for all the commands of the write.
+        var staffIds = commands.SelectMany(c => c.StaffIds).Distinct().ToList();
+        var staff = staffIds.Count == 0 ? NoStaff : await schools.FindStaffAsync(staffIds);
         for (var locked = false; ; locked = true)
         {
             var now = clock.GetUtcNow();
             var current = locked ? null : held;
-            // Until this write commits, a failure part-way must not leave a half-applied state behind.
+            // Until this write is stored, a failure part-way must not leave a half-applied state behind.
             held = null;
             SaveOutcome outcome;
             await using (var connection = await dataSource.OpenConnectionAsync())
-            await using (var transaction = await connection.BeginTransactionAsync())
+            // The write is one statement, atomic on its own; only the retry under the row lock needs a transaction.
+            await using (var transaction = locked ? await connection.BeginTransactionAsync() : null)
             {
                 current ??= await store.ReadAsync(connection, transaction, RunId, forUpdate: locked);
                 if (current is null)
@@ -406,7 +498,10 @@ public sealed class CourseRunGrain(
                     return false;
                 }
                 current.Settle(now, Policy.OfferWindow);
-                command(current, now);
+                foreach (var command in commands)
+                {
+                    command.Apply(current, now, staff);
+                }
                 outcome = await store.SaveAsync(connection, transaction, current, now);
                 if (outcome == SaveOutcome.Stale)
                 {
@@ -414,10 +509,12 @@ public sealed class CourseRunGrain(
                     {
                         throw new InvalidOperationException($"Run {RunId} changed under its own row lock.");
                     }
-                    await transaction.RollbackAsync();
                     continue;
                 }
-                await transaction.CommitAsync();
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync();
+                }
             }
             var offersChanged = current.OffersChanged;
             current.MarkWritten(outcome);
@@ -435,6 +532,19 @@ public sealed class CourseRunGrain(
             }
             return true;
         }
+    }
+
+    /// <summary>A command's rules, applied to the run's state with the staff it named.</summary>
+    private delegate void RunCommand(CourseRunState state, DateTimeOffset now, IReadOnlyDictionary<long, StaffMember> staff);
+
+    private sealed class QueuedCommand(IReadOnlyList<long> staffIds, RunCommand apply)
+    {
+        public IReadOnlyList<long> StaffIds { get; } = staffIds;
+
+        public RunCommand Apply { get; } = apply;
+
+        /// <summary>Continues the caller on its own turn, not inside the writer's loop.</summary>
+        public TaskCompletionSource<bool> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>

@@ -3,10 +3,10 @@ using InclusionNetwork.Grains.Courses;
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
-/// A run and its live bookings as read under the run's row lock, with the booking rules
-/// that change them. The rules only change this object; <see cref="CourseRunStore"/> then
-/// writes what changed in the same transaction, so a command either writes all of its
-/// outcome or none of it.
+/// A run and its live bookings as the run grain holds them, with the booking rules that
+/// change them. The rules only change this object; <see cref="CourseRunStore"/> then writes
+/// what changed in one version-checked statement, so a command (or a turn of queued commands)
+/// either writes all of its outcome or none of it.
 /// </summary>
 /// <param name="unreadWaitlisted">Waiting-list entries not read because the command does not need them (see <see cref="CourseRunStore.LockAsync"/>).</param>
 public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings)

@@ -4,10 +4,11 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
-/// Reads a run's state and writes what a command changed, inside the caller's transaction.
-/// Every write is guarded by the run row's version, so a state read before someone else
-/// wrote (a duplicate activation while membership changes, a writer outside the grains)
-/// writes nothing; the row lock (<c>SELECT ... FOR UPDATE</c>) is there for the retry.
+/// Reads a run's state and writes what commands changed, on the caller's connection (and
+/// transaction, when it has one). Every write is guarded by the run row's version, so a state
+/// read before someone else wrote (a duplicate activation while membership changes, a writer
+/// outside the grains) writes nothing; the row lock (<c>SELECT ... FOR UPDATE</c>) is there
+/// for the retry.
 /// </summary>
 public sealed class CourseRunStore
 {
@@ -18,7 +19,7 @@ public sealed class CourseRunStore
     /// </summary>
     /// <returns>The run's state, or null when there is no such run.</returns>
     public async Task<CourseRunState?> ReadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, bool forUpdate, CancellationToken cancellationToken = default)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long runId, bool forUpdate, CancellationToken cancellationToken = default)
     {
         // One round trip, two statements: under the lock, the second takes its snapshot after
         // the first holds it, so it sees every booking the previous holder committed.
@@ -68,7 +69,13 @@ public sealed class CourseRunStore
     /// provided the run is still at the version the state was read at. New bookings get their
     /// ids. Nothing is written when nothing changed.
     /// </summary>
-    public async Task<SaveOutcome> SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CourseRunState state, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// One statement, so one round trip and atomic without an explicit transaction: the run's
+    /// update carries the version check, and the bookings' insert and update join it, so
+    /// nothing about the bookings is written at a stale version either. Pass
+    /// <paramref name="transaction"/> when the run was read under its row lock.
+    /// </remarks>
+    public async Task<SaveOutcome> SaveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CourseRunState state, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var changed = state.Bookings.Where(b => b.Changed && !b.IsNew).ToList();
         var added = state.Bookings.Where(b => b.IsNew).ToList();
@@ -76,26 +83,33 @@ public sealed class CourseRunStore
         {
             return SaveOutcome.Unchanged;
         }
-        // The run's counts and version, and any new bookings, in one statement; the bookings
-        // are inserted only beside the run's update (the join with run), never at a stale version.
-        var inserts = added.Count == 0 ? "" : """
-            , inserted AS (
-                INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
-                SELECT @id, t.staff_id, t.school_urn, t.status, @now, @booked_by, CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
-                FROM unnest(@staff, @school, @new_status) WITH ORDINALITY AS t(staff_id, school_urn, status, n), run
-                ORDER BY t.n
-                RETURNING id, staff_id
-            )
-            """;
-        await using var write = new NpgsqlCommand($"""
+        await using var write = new NpgsqlCommand("""
             WITH run AS (
                 UPDATE course_runs SET confirmed_count = @confirmed, offered_count = @offered, waitlisted_count = @waitlisted,
                     status = @status, cancelled_at = @cancelled_at, cancel_reason = coalesce(@cancel_reason, cancel_reason),
                     updated_at = @now, version = version + 1, sequence = sequence + @sequence_step
                 WHERE id = @id AND version = @expected
                 RETURNING id
-            ){inserts}
-            {(added.Count == 0 ? "SELECT NULL::bigint, NULL::bigint, (SELECT count(*) FROM run)" : "SELECT id, staff_id, (SELECT count(*) FROM run) FROM inserted")}
+            ), inserted AS (
+                INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
+                SELECT run.id, t.staff_id, t.school_urn, t.status, @now, t.booked_by, CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
+                FROM unnest(@new_staff::bigint[], @new_school::text[], @new_status::text[], @new_booked_by::bigint[])
+                    WITH ORDINALITY AS t(staff_id, school_urn, status, booked_by, n), run
+                -- Ids in the order the rules placed them: the waiting list is read back in id order.
+                ORDER BY t.n
+                RETURNING id, staff_id
+            ), updated AS (
+                UPDATE bookings b SET status = t.status, confirmed_at = t.confirmed_at, offered_at = t.offered_at,
+                    offer_expires_at = t.offer_expires_at, cancelled_at = t.cancelled_at, cancellation = t.cancellation,
+                    cancel_reason = t.cancel_reason, updated_at = @now, sequence = b.sequence + 1
+                FROM unnest(@ids::bigint[], @statuses::text[], @confirmed_at::timestamptz[], @offered_at::timestamptz[],
+                        @offer_expires_at::timestamptz[], @cancelled_at_each::timestamptz[], @cancellation::text[], @cancel_reasons::text[])
+                    AS t(id, status, confirmed_at, offered_at, offer_expires_at, cancelled_at, cancellation, cancel_reason), run
+                WHERE b.id = t.id AND b.run_id = run.id
+                RETURNING b.id
+            )
+            SELECT (SELECT count(*) FROM run), i.id, i.staff_id
+            FROM (SELECT 1) AS one LEFT JOIN inserted i ON true
             """, connection, transaction);
         write.Parameters.AddWithValue("id", state.Run.Id);
         write.Parameters.AddWithValue("expected", state.Version);
@@ -108,66 +122,41 @@ public sealed class CourseRunStore
         write.Parameters.AddWithValue("now", now);
         // Only a change a calendar shows (here: cancellation) moves the run's SEQUENCE.
         write.Parameters.AddWithValue("sequence_step", state.RunChanged ? 1 : 0);
-        if (added.Count > 0)
-        {
-            write.Parameters.AddWithValue("booked_by", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)added[0].BookedBy ?? DBNull.Value);
-            write.Parameters.AddWithValue("staff", added.Select(b => b.StaffId).ToArray());
-            write.Parameters.AddWithValue("school", added.Select(b => b.SchoolUrn).ToArray());
-            write.Parameters.AddWithValue("new_status", added.Select(b => b.Status.ToString()).ToArray());
-        }
+        write.Parameters.AddWithValue("new_staff", added.Select(b => b.StaffId).ToArray());
+        write.Parameters.AddWithValue("new_school", added.Select(b => b.SchoolUrn).ToArray());
+        write.Parameters.AddWithValue("new_status", added.Select(b => b.Status.ToString()).ToArray());
+        write.Parameters.AddWithValue("new_booked_by", added.Select(b => b.BookedBy).ToArray());
+        write.Parameters.AddWithValue("ids", changed.Select(b => b.Id).ToArray());
+        write.Parameters.AddWithValue("statuses", changed.Select(b => b.Status.ToString()).ToArray());
+        write.Parameters.AddWithValue("confirmed_at", changed.Select(b => b.ConfirmedAt).ToArray());
+        write.Parameters.AddWithValue("offered_at", changed.Select(b => b.OfferedAt).ToArray());
+        write.Parameters.AddWithValue("offer_expires_at", changed.Select(b => b.OfferExpiresAt).ToArray());
+        write.Parameters.AddWithValue("cancelled_at_each", changed.Select(b => b.CancelledAt).ToArray());
+        write.Parameters.AddWithValue("cancellation", changed.Select(b => b.Cancellation?.ToString()).ToArray());
+        write.Parameters.AddWithValue("cancel_reasons", changed.Select(b => b.CancelReason).ToArray());
         var ids = new Dictionary<long, long>();
         long runsWritten = 0;
         await using (var reader = await write.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                runsWritten = reader.GetInt64(2);
-                if (!reader.IsDBNull(0))
+                runsWritten = reader.GetInt64(0);
+                if (!reader.IsDBNull(1))
                 {
-                    ids[reader.GetInt64(1)] = reader.GetInt64(0);
+                    ids[reader.GetInt64(2)] = reader.GetInt64(1);
                 }
             }
         }
         if (runsWritten != 1)
         {
-            // Someone else wrote the run since it was read: nothing was written, and the caller
-            // rolls back its transaction.
+            // Someone else wrote the run since it was read: the statement wrote nothing.
             return SaveOutcome.Stale;
         }
         foreach (var booking in added)
         {
             booking.Id = ids[booking.StaffId];
         }
-        if (changed.Count > 0)
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var booking in changed)
-            {
-                var update = new NpgsqlBatchCommand("""
-                    UPDATE bookings SET status = @status, confirmed_at = @confirmed_at, offered_at = @offered_at,
-                        offer_expires_at = @offer_expires_at, cancelled_at = @cancelled_at, cancellation = @cancellation,
-                        cancel_reason = @cancel_reason, updated_at = @now, sequence = sequence + 1
-                    WHERE id = @id
-                    """);
-                update.Parameters.AddWithValue("id", booking.Id);
-                AddBookingValues(update, booking, now);
-                batch.BatchCommands.Add(update);
-            }
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
         return SaveOutcome.Written;
-    }
-
-    private static void AddBookingValues(NpgsqlBatchCommand command, LiveBooking booking, DateTimeOffset now)
-    {
-        command.Parameters.AddWithValue("status", booking.Status.ToString());
-        command.Parameters.AddWithValue("confirmed_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.ConfirmedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("offered_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.OfferedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("offer_expires_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.OfferExpiresAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)booking.CancelledAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("cancellation", NpgsqlTypes.NpgsqlDbType.Text, (object?)booking.Cancellation?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)booking.CancelReason ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", now);
     }
 }
 

@@ -2,16 +2,22 @@ using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Courses;
 using Orleans;
+using Orleans.Concurrency;
 
 namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
-/// A run, keyed by its id: the one place its bookings change. Every command reads the run
-/// under its row lock, checks the rules, and writes its whole outcome in one transaction.
+/// A run, keyed by its id: the one place its bookings change. Every command checks the rules
+/// on the run the activation holds and writes its whole outcome in one version-checked write.
 /// </summary>
 public interface ICourseRunGrain : IGrainWithIntegerKey
 {
     /// <summary>Books places for staff (ids as sent, so refusals can name their place in the request).</summary>
+    /// <remarks>
+    /// Interleaves with the run's other calls so that bookings arriving together queue inside
+    /// the grain and are written together; the grain still applies every command in turn.
+    /// </remarks>
+    [AlwaysInterleave]
     Task<BookPlacesResult> BookAsync(Viewer viewer, IReadOnlyList<string> staffIds);
 
     /// <summary>Cancels a booking (declines an offer); a freed place is offered to the waiting list.</summary>

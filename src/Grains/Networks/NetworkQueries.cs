@@ -14,9 +14,10 @@ public sealed class NetworkQueries(NpgsqlDataSource dataSource)
 
     internal const string NetworkGroupBy = " GROUP BY n.id ORDER BY n.name, n.id";
 
-    private const string MeetingSelect = """
-        SELECT id, network_id, title, starts_at, ends_at, location, cancelled_at IS NOT NULL, recurrence_start, sequence FROM meetings
-        """;
+    /// <summary>A meeting's columns in the order <see cref="ReadMeetingsAsync"/> reads them.</summary>
+    internal const string MeetingColumns = "id, network_id, title, starts_at, ends_at, location, cancelled_at IS NOT NULL, recurrence_start, sequence";
+
+    private const string MeetingSelect = "SELECT " + MeetingColumns + " FROM meetings";
 
     public async Task<IReadOnlyList<Network>> SearchAsync(NetworkKind? kind, string? districtId, CancellationToken cancellationToken = default)
     {
@@ -89,7 +90,7 @@ public sealed class NetworkQueries(NpgsqlDataSource dataSource)
         return networks;
     }
 
-    private static async Task<List<Meeting>> ReadMeetingsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    internal static async Task<List<Meeting>> ReadMeetingsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var meetings = new List<Meeting>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -99,71 +99,73 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
         return CommandResult<Network>.Success((await queries.FindManyAsync([id]))[id]);
     }
 
-    public async Task<CommandResult<Meeting>> AddMeetingAsync(long networkId, string title, DateTimeOffset startsAt, DateTimeOffset endsAt, string? location)
+    // Each meeting write below is one statement that moves the network's version on only
+    // while it is still at the version the grain holds, and changes the meeting only beside
+    // that: no rows back means someone else wrote the network (or the meeting) since.
+
+    /// <summary>Adds a one-off meeting; null when the network is no longer at <paramref name="expectedVersion"/>.</summary>
+    public async Task<Meeting?> AddMeetingAsync(long networkId, int expectedVersion, string title, DateTimeOffset startsAt, DateTimeOffset endsAt, string? location)
     {
-        if (CheckTimes(startsAt, endsAt) is { } error)
-        {
-            return CommandResult<Meeting>.Failure(error);
-        }
-        await using var insert = dataSource.CreateCommand("""
+        await using var insert = dataSource.CreateCommand($"""
+            WITH network AS (
+                UPDATE networks SET version = version + 1, updated_at = @now WHERE id = @network AND version = @expected RETURNING 1 AS written
+            )
             INSERT INTO meetings (network_id, title, starts_at, ends_at, location, created_at, updated_at)
-            VALUES (@network, @title, @starts, @ends, @location, @now, @now) RETURNING id
+            SELECT @network, @title, @starts, @ends, @location, @now, @now FROM network
+            RETURNING {NetworkQueries.MeetingColumns}
             """);
         insert.Parameters.AddWithValue("network", networkId);
+        insert.Parameters.AddWithValue("expected", expectedVersion);
         insert.Parameters.AddWithValue("title", title.Trim());
         insert.Parameters.AddWithValue("starts", startsAt.ToUniversalTime());
         insert.Parameters.AddWithValue("ends", endsAt.ToUniversalTime());
         insert.Parameters.Add(new NpgsqlParameter<string?>("location", string.IsNullOrWhiteSpace(location) ? null : location.Trim()));
         insert.Parameters.AddWithValue("now", clock.GetUtcNow());
-        var id = (long)(await insert.ExecuteScalarAsync())!;
-        return CommandResult<Meeting>.Success((await queries.MeetingAsync(id))!);
+        return (await NetworkQueries.ReadMeetingsAsync(insert, default)).SingleOrDefault();
     }
 
-    /// <summary>Cancels one meeting (one occurrence of a series); its sequence grows so calendars update.</summary>
-    public async Task<CommandResult<Meeting>> CancelMeetingAsync(Meeting meeting)
+    /// <summary>Cancels one meeting (one occurrence of a series); its sequence grows so calendars update. Null when the network moved on.</summary>
+    public async Task<Meeting?> CancelMeetingAsync(long networkId, int expectedVersion, Meeting meeting)
     {
-        if (meeting.Cancelled)
-        {
-            return CommandResult<Meeting>.Failure(new DomainError(ErrorCodes.Invalid, "The meeting is already cancelled.", ["input", "meetingId"]));
-        }
-        await using var update = dataSource.CreateCommand("""
-            UPDATE meetings SET cancelled_at = @now, updated_at = @now, sequence = sequence + 1 WHERE id = @id AND cancelled_at IS NULL
+        await using var update = dataSource.CreateCommand($"""
+            WITH network AS (
+                UPDATE networks SET version = version + 1, updated_at = @now WHERE id = @network AND version = @expected RETURNING 1 AS written
+            )
+            UPDATE meetings m SET cancelled_at = @now, updated_at = @now, sequence = m.sequence + 1
+            FROM network WHERE m.id = @id AND m.network_id = @network AND m.cancelled_at IS NULL
+            RETURNING {NetworkQueries.MeetingColumns}
             """);
+        update.Parameters.AddWithValue("network", networkId);
+        update.Parameters.AddWithValue("expected", expectedVersion);
         update.Parameters.AddWithValue("now", clock.GetUtcNow());
         update.Parameters.AddWithValue("id", meeting.Id);
-        await update.ExecuteNonQueryAsync();
-        return CommandResult<Meeting>.Success((await queries.MeetingAsync(meeting.Id))!);
+        return (await NetworkQueries.ReadMeetingsAsync(update, default)).SingleOrDefault();
     }
 
-    /// <summary>Moves one meeting (one occurrence of a series); it keeps its recurrence start, so it stays that occurrence.</summary>
-    public async Task<CommandResult<Meeting>> MoveMeetingAsync(Meeting meeting, DateTimeOffset startsAt, DateTimeOffset endsAt, string? location)
+    /// <summary>Moves one meeting (one occurrence of a series); it keeps its recurrence start, so it stays that occurrence. Null when the network moved on.</summary>
+    public async Task<Meeting?> MoveMeetingAsync(long networkId, int expectedVersion, Meeting meeting, DateTimeOffset startsAt, DateTimeOffset endsAt, string? location)
     {
-        if (CheckTimes(startsAt, endsAt) is { } error)
-        {
-            return CommandResult<Meeting>.Failure(error);
-        }
-        if (meeting.Cancelled)
-        {
-            return CommandResult<Meeting>.Failure(new DomainError(ErrorCodes.Invalid, "A cancelled meeting cannot be moved.", ["input", "meetingId"]));
-        }
-        await using var update = dataSource.CreateCommand("""
-            UPDATE meetings SET starts_at = @starts, ends_at = @ends, location = coalesce(@location, location), updated_at = @now, sequence = sequence + 1
-            WHERE id = @id AND sequence = @sequence
+        await using var update = dataSource.CreateCommand($"""
+            WITH network AS (
+                UPDATE networks SET version = version + 1, updated_at = @now WHERE id = @network AND version = @expected RETURNING 1 AS written
+            )
+            UPDATE meetings m SET starts_at = @starts, ends_at = @ends, location = coalesce(@location, m.location), updated_at = @now, sequence = m.sequence + 1
+            FROM network WHERE m.id = @id AND m.network_id = @network AND m.sequence = @sequence
+            RETURNING {NetworkQueries.MeetingColumns}
             """);
+        update.Parameters.AddWithValue("network", networkId);
+        update.Parameters.AddWithValue("expected", expectedVersion);
         update.Parameters.AddWithValue("starts", startsAt.ToUniversalTime());
         update.Parameters.AddWithValue("ends", endsAt.ToUniversalTime());
         update.Parameters.Add(new NpgsqlParameter<string?>("location", string.IsNullOrWhiteSpace(location) ? null : location.Trim()));
         update.Parameters.AddWithValue("now", clock.GetUtcNow());
         update.Parameters.AddWithValue("id", meeting.Id);
         update.Parameters.AddWithValue("sequence", meeting.Sequence);
-        if (await update.ExecuteNonQueryAsync() == 0)
-        {
-            return CommandResult<Meeting>.Failure(new DomainError(ErrorCodes.Conflict, "The meeting was changed by someone else at the same time; try again."));
-        }
-        return CommandResult<Meeting>.Success((await queries.MeetingAsync(meeting.Id))!);
+        return (await NetworkQueries.ReadMeetingsAsync(update, default)).SingleOrDefault();
     }
 
-    private static DomainError? CheckTimes(DateTimeOffset startsAt, DateTimeOffset endsAt) =>
+    /// <summary>The times rule of a meeting added or moved.</summary>
+    public static DomainError? CheckTimes(DateTimeOffset startsAt, DateTimeOffset endsAt) =>
         endsAt <= startsAt
             ? DomainError.Invalid("A meeting must end after it starts.", "input", "endsAt")
             : endsAt - startsAt > TimeSpan.FromDays(1)

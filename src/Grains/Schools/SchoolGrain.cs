@@ -1,17 +1,23 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using Orleans;
-using Npgsql;
 
 namespace InclusionNetwork.Grains.Schools;
 
 /// <summary>
-/// Staff changes of one school. Calls on one school run one at a time; the unique index on
-/// current staff emails (within each school) guards the same rule across silos.
+/// Staff changes of one school. Orleans keeps one activation of the school, so it reads the
+/// school and its current staff once and keeps them: each change checks its rule on what it
+/// holds and writes in one statement guarded by the school's version. The unique index on
+/// current staff emails within a school guards the email rule behind it.
 /// </summary>
-public sealed class SchoolGrain(NpgsqlDataSource dataSource, DomainClock clock) : Grain, ISchoolGrain
+public sealed class SchoolGrain(SchoolStore store, DomainClock clock) : Grain, ISchoolGrain
 {
     private string Urn => this.GetPrimaryKeyString();
+
+    /// <summary>The school as last read or written; null when there is no such school (read again on each call).</summary>
+    private SchoolState? held;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => held = await store.LoadAsync(Urn, cancellationToken);
 
     public async Task<CommandResult<StaffMember>> AddStaffAsync(Viewer viewer, string name, string? email, StaffRole role)
     {
@@ -33,36 +39,15 @@ public sealed class SchoolGrain(NpgsqlDataSource dataSource, DomainClock clock) 
         {
             return new CommandResult<StaffMember>(null, errors);
         }
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var school = new NpgsqlCommand("SELECT open FROM schools WHERE urn = @urn", connection))
-        {
-            school.Parameters.AddWithValue("urn", Urn);
-            if (await school.ExecuteScalarAsync() is not bool open)
-            {
-                return CommandResult<StaffMember>.Failure(DomainError.NotFound("No school has that URN.", "input", "schoolUrn"));
-            }
-            if (!open)
-            {
-                return CommandResult<StaffMember>.Failure(DomainError.Invalid("The school is closed.", "input", "schoolUrn"));
-            }
-        }
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO staff (school_urn, name, email, role, created_at) VALUES (@urn, @name, @email, @role, @now)
-            ON CONFLICT DO NOTHING
-            RETURNING id, school_urn, name, email, role, removed_at
-            """, connection);
-        insert.Parameters.AddWithValue("urn", Urn);
-        insert.Parameters.AddWithValue("name", name.Trim());
-        insert.Parameters.AddWithValue("email", (object?)email ?? DBNull.Value);
-        insert.Parameters.AddWithValue("role", role.ToString());
-        insert.Parameters.AddWithValue("now", clock.GetUtcNow());
-        await using var reader = await insert.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            // The index is per school, so this says only what the school can see itself: its own staff list.
-            return CommandResult<StaffMember>.Failure(new DomainError(ErrorCodes.Clash, "Someone on this school's staff already has that email address.", ["input", "email"]));
-        }
-        return CommandResult<StaffMember>.Success(SchoolQueries.ReadStaff(reader));
+        var (trimmedName, addedEmail) = (name.Trim(), email);
+        var clash = new DomainError(ErrorCodes.Clash, "Someone on this school's staff already has that email address.", ["input", "email"]);
+        return await RunAsync(state =>
+                !state.Open ? DomainError.Invalid("The school is closed.", "input", "schoolUrn")
+                : addedEmail is not null && state.CurrentStaff.Values.Any(s => string.Equals(s.Email, addedEmail, StringComparison.OrdinalIgnoreCase)) ? clash
+                : null,
+            version => store.AddStaffAsync(Urn, version, trimmedName, addedEmail, role, clock.GetUtcNow()),
+            // The unique index on current emails within a school is the backstop of the same rule.
+            clash);
     }
 
     public async Task<CommandResult<StaffMember>> RemoveStaffAsync(Viewer viewer, long staffId)
@@ -71,17 +56,51 @@ public sealed class SchoolGrain(NpgsqlDataSource dataSource, DomainClock clock) 
         {
             return CommandResult<StaffMember>.Failure(DomainError.NotAllowed("Only the school's bookers and admins may remove its staff."));
         }
-        await using var update = dataSource.CreateCommand("""
-            UPDATE staff SET removed_at = @now WHERE id = @id AND school_urn = @urn AND removed_at IS NULL
-            RETURNING id, school_urn, name, email, role, removed_at
-            """);
-        update.Parameters.AddWithValue("now", clock.GetUtcNow());
-        update.Parameters.AddWithValue("id", staffId);
-        update.Parameters.AddWithValue("urn", Urn);
-        await using var reader = await update.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? CommandResult<StaffMember>.Success(SchoolQueries.ReadStaff(reader))
-            : CommandResult<StaffMember>.Failure(DomainError.NotFound("The school has no current member of staff with that id.", "input", "staffId"));
+        return await RunAsync(state => state.CurrentStaff.ContainsKey(staffId)
+                ? null
+                : DomainError.NotFound("The school has no current member of staff with that id.", "input", "staffId"),
+            version => store.RemoveStaffAsync(Urn, version, staffId, clock.GetUtcNow()),
+            DomainError.NotFound("The school has no current member of staff with that id.", "input", "staffId"));
+    }
+
+    /// <summary>
+    /// Checks the command's rule on the held school, then writes at the held version. A write
+    /// that finds the school moved on (a writer outside the grains, or a duplicate activation)
+    /// reads it again, checks again and tries once more; a second miss is a conflict.
+    /// </summary>
+    /// <param name="refusedByDatabase">The answer when the write went through at the version but its row was refused.</param>
+    private async Task<CommandResult<StaffMember>> RunAsync(
+        Func<SchoolState, DomainError?> rule, Func<int, Task<StaffWrite>> write, DomainError refusedByDatabase)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (attempt > 0 || held is null)
+            {
+                held = await store.LoadAsync(Urn);
+            }
+            if (held is not { } state)
+            {
+                return CommandResult<StaffMember>.Failure(DomainError.NotFound("No school has that URN.", "input", "schoolUrn"));
+            }
+            if (rule(state) is { } refusal)
+            {
+                return CommandResult<StaffMember>.Failure(refusal);
+            }
+            var written = await write(state.Version);
+            if (written.Stale)
+            {
+                continue;
+            }
+            if (written.Member is not { } member)
+            {
+                // The version moved on but the row was refused: read the school afresh next time.
+                held = null;
+                return CommandResult<StaffMember>.Failure(refusedByDatabase);
+            }
+            held = state.After(member);
+            return CommandResult<StaffMember>.Success(member);
+        }
+        return CommandResult<StaffMember>.Failure(new DomainError(ErrorCodes.Conflict, "Someone else changed the school's staff at the same time; try again."));
     }
 
     private bool MayManageStaff(Viewer viewer) => viewer.IsAdmin || (viewer.Has(Role.SCHOOL_BOOKER) && viewer.SchoolUrn == Urn);

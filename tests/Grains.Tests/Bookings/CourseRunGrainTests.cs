@@ -73,6 +73,41 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_booking_whose_write_fails_fails_alone_and_the_bookings_written_beside_it_stand()
+    {
+        await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
+        var (runId, staff) = await CourseRunSeed.SeedAsync(cluster.Database, Now, capacity: 30, people: 30);
+        var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ICourseRunGrain>(runId);
+        // The activation holds the run before a writer that breaks the rules (it leaves the
+        // run's version alone) books the last person, so only the unique index knows.
+        Assert.Empty((await grain.BookAsync(Admin, [staff[0].ToString()])).Errors);
+        await using (var outside = cluster.Database.CreateCommand("""
+            INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, confirmed_at, updated_at)
+            VALUES (@run, @staff, '100001', 'CONFIRMED', @now, @now, @now)
+            """))
+        {
+            outside.Parameters.AddWithValue("run", runId);
+            outside.Parameters.AddWithValue("staff", staff[^1]);
+            outside.Parameters.AddWithValue("now", Now);
+            await outside.ExecuteNonQueryAsync();
+        }
+
+        // Bookings arriving together are written together; the one the index refuses must not
+        // take the others down with it, and is refused by the rules once the run is read again.
+        var calls = staff.Skip(1).Select(id => Task.Run(() => grain.BookAsync(Admin, [id.ToString()]))).ToList();
+        Assert.Equal(BookingErrorCodes.AlreadyBooked, Assert.Single((await calls[^1]).Errors).Code);
+        foreach (var call in calls.SkipLast(1))
+        {
+            Assert.Equal(BookingStatus.CONFIRMED, Assert.Single((await call).Bookings).Status);
+        }
+        await using var count = cluster.Database.CreateCommand("SELECT count(*), count(DISTINCT staff_id) FROM bookings WHERE run_id = @run AND status = 'CONFIRMED'");
+        count.Parameters.AddWithValue("run", runId);
+        await using var reader = await count.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((30L, 30L), (reader.GetInt64(0), reader.GetInt64(1)));
+    }
+
+    [Fact]
     public async Task An_offer_lapses_when_its_reminder_settles_the_run_and_the_place_passes_on()
     {
         var clock = new ManualClock(Now);

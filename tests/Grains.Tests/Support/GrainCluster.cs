@@ -6,6 +6,7 @@ using InclusionNetwork.Silo.Extensions;
 using System.Collections.Concurrent;
 using Orleans.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using InclusionNetwork.Grains.PeerReview;
 using Npgsql;
 using Orleans;
 using Orleans.Runtime;
@@ -89,6 +90,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton(new DomainClock(Clocks[silo.Configuration[ClockKey]!]));
             silo.Services.AddSchoolsAndPlaces();
             silo.Services.AddCoursesAndBookings(silo.Configuration);
+            silo.Services.AddPeerReviewAndNetworks(silo.Configuration);
         }
     }
 }
