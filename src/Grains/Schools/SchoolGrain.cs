@@ -74,13 +74,25 @@ public sealed class SchoolGrain(SchoolStore store, DomainClock clock) : Grain, I
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (attempt > 0 || held is null)
+            var fresh = attempt > 0 || held is null;
+            if (fresh)
             {
                 held = await store.LoadAsync(Urn);
             }
             if (held is not { } state)
             {
                 return CommandResult<StaffMember>.Failure(DomainError.NotFound("No school has that URN.", "input", "schoolUrn"));
+            }
+            if (rule(state) is not null && !fresh)
+            {
+                // A refusal writes nothing, so no version check would notice a writer outside the
+                // grains (an erasure, an import) that changed what the rule read: confirm it on a fresh read.
+                held = await store.LoadAsync(Urn);
+                if (held is null)
+                {
+                    return CommandResult<StaffMember>.Failure(DomainError.NotFound("No school has that URN.", "input", "schoolUrn"));
+                }
+                state = held;
             }
             if (rule(state) is { } refusal)
             {

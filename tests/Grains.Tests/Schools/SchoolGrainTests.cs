@@ -45,4 +45,30 @@ public sealed class SchoolGrainTests(PostgresFixture postgres)
         await using var staff = cluster.Database.CreateCommand("SELECT count(*) FROM staff WHERE school_urn = '100001'");
         Assert.Equal(1L, await staff.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task A_refusal_is_confirmed_on_the_school_as_stored_so_an_erased_email_can_be_used_again()
+    {
+        await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
+        await using (var seed = cluster.Database.CreateCommand("""
+            INSERT INTO schools (urn, name, phase, school_type, district_id, open, gias_type, gias_phase, gias_status, imported_at, updated_at)
+            VALUES ('100002', 'Elm Primary', 'PRIMARY', 'MAINTAINED', 'dover', true, 'Community school', 'Primary', 'Open', @now, @now)
+            """))
+        {
+            seed.Parameters.AddWithValue("now", Now);
+            await seed.ExecuteNonQueryAsync();
+        }
+        var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ISchoolGrain>("100002");
+        Assert.Empty((await grain.AddStaffAsync(Admin, "Ann Teacher", "ann@elm.example", StaffRole.TEACHER)).Errors);
+
+        // An erasure outside the grain takes the address away, as erasing a person does.
+        await using (var erase = cluster.Database.CreateCommand("UPDATE staff SET name = 'Erased person', email = NULL WHERE school_urn = '100002'"))
+        {
+            await erase.ExecuteNonQueryAsync();
+        }
+
+        var added = await grain.AddStaffAsync(Admin, "Ann Returning", "ann@elm.example", StaffRole.TEACHER);
+        Assert.Empty(added.Errors);
+        Assert.Equal("ann@elm.example", added.Value!.Email);
+    }
 }
