@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.Networks;
 /// A network's meetings. Admins and the network's organisers (its organising ILE, or for a
 /// peer-review cluster's own network, the cluster's leader) may add, cancel and move them.
 /// </summary>
-public sealed class NetworkGrain(NetworkStore store, NetworkQueries networks, PeerReviewQueries clusters) : Grain, INetworkGrain
+public sealed class NetworkGrain(NetworkStore store, NetworkQueries networks, PeerReviewQueries clusters, NetworkOrganisers organisers) : Grain, INetworkGrain
 {
     public async Task<CommandResult<Meeting>> ScheduleMeetingAsync(Viewer viewer, string? title, DateTimeOffset startsAt, DateTimeOffset endsAt, string? location)
     {
@@ -58,6 +58,10 @@ public sealed class NetworkGrain(NetworkStore store, NetworkQueries networks, Pe
             return CommandResult<Meeting>.Failure(DomainError.NotFound("No network has that id.", "input", "networkId"));
         }
         if (viewer.IsAdmin || (viewer.LeaderId is { } leaderId && viewer.Has(Role.LEADER) && network.OrganiserLeaderId == leaderId))
+        {
+            return null;
+        }
+        if (await organisers.IsOrganiserAsync(network.Id, viewer))
         {
             return null;
         }
