@@ -14,7 +14,7 @@ namespace InclusionNetwork.Grains.Networks;
 /// the network moved on (a duplicate activation while membership changes, or a writer outside
 /// the grains), the grain reads it again, checks the rules again and tries once more.
 /// </summary>
-public sealed class NetworkGrain(NetworkStore store, NetworkQueries networks, PeerReviewQueries clusters) : Grain, INetworkGrain
+public sealed class NetworkGrain(NetworkStore store, NetworkQueries networks, PeerReviewQueries clusters, NetworkOrganisers organisers) : Grain, INetworkGrain
 {
     private long NetworkId => this.GetPrimaryKeyLong();
 
@@ -117,6 +117,10 @@ public sealed class NetworkGrain(NetworkStore store, NetworkQueries networks, Pe
     private async Task<DomainError?> AuthorizeAsync(Viewer viewer, Network held)
     {
         if (viewer.IsAdmin || (viewer.LeaderId is { } leaderId && viewer.Has(Role.LEADER) && held.OrganiserLeaderId == leaderId))
+        {
+            return null;
+        }
+        if (await organisers.IsOrganiserAsync(held.Id, viewer))
         {
             return null;
         }

@@ -55,6 +55,7 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         errors.AddRange(await CheckReferencesAsync(connection, transaction, network));
+        errors.AddRange(await NetworkOrganisers.CheckAsync(connection, transaction, network.OrganiserAccountIds ?? []));
         if (errors.Count > 0)
         {
             return new CommandResult<Network>(null, errors);
@@ -95,6 +96,7 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
             members.Parameters.AddWithValue("now", now);
             await members.ExecuteNonQueryAsync();
         }
+        await NetworkOrganisers.AddAsync(connection, transaction, id, network.OrganiserAccountIds ?? []);
         await transaction.CommitAsync();
         return CommandResult<Network>.Success((await queries.FindManyAsync([id]))[id]);
     }

@@ -18,4 +18,5 @@ public sealed record NewNetwork(
     string? Location,
     IReadOnlyList<DateTimeOffset> MeetingStarts,
     long? ClusterId = null,
-    long? OrganiserLeaderId = null);
+    long? OrganiserLeaderId = null,
+    IReadOnlyList<long>? OrganiserAccountIds = null);

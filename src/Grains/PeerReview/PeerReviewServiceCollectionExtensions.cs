@@ -24,6 +24,7 @@ public static class PeerReviewServiceCollectionExtensions
         services.AddSingleton<IStaffVisibilityRule, ClusterLeaderStaffVisibilityRule>();
         services.AddSingleton<NetworkQueries>();
         services.AddSingleton<NetworkStore>();
+        services.AddSingleton<NetworkOrganisers>();
         return services;
     }
 }

@@ -64,7 +64,11 @@ public sealed class NetworksModule : ISchemaModule
             input.DateTime("firstStartsAt"),
             input.Int("durationMinutes"),
             input.String("location"),
-            input.List<DateTimeOffset>("meetingStarts") ?? []);
+            input.List<DateTimeOffset>("meetingStarts") ?? [],
+            OrganiserAccountIds: input.List<string>("organiserIds") is { } organisers
+                // An id that is not a number can name no account: -1 is refused as unknown.
+                ? organisers.Select(o => InputReader.ParseId(o) ?? -1).ToList()
+                : [viewer.AccountId]);
         var result = await ctx.Service<IGrainFactory>().GetGrain<INetworkDirectoryGrain>(INetworkDirectoryGrain.County).CreateNetworkAsync(viewer, network);
         return new { network = result.Value, errors = result.Errors };
     }

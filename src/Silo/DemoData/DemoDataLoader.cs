@@ -164,6 +164,16 @@ public sealed class DemoDataLoader(
             leader.Parameters.AddWithValue("now", now);
             await leader.ExecuteNonQueryAsync(cancellationToken);
         }
+        // Enough capacity between them that every open mainstream school can be in a cluster of
+        // six, and two clusters to spare each, so a new cluster can always be given a leader.
+        await using (var capacity = new NpgsqlCommand("""
+            UPDATE inclusion_leaders SET max_clusters = greatest(6, ceil((SELECT count(*) FROM schools
+                WHERE open AND school_type IN ('MAINTAINED', 'ACADEMY', 'FREE_SCHOOL') AND phase <> 'EARLY_YEARS') / 6.0 / 10.0)::int + 2)
+            WHERE email LIKE '%@demo.test'
+            """, connection, transaction))
+        {
+            await capacity.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         // One hash for every demo account: hashing is deliberately slow, and the accounts
         // share one password by design.
