@@ -17,6 +17,7 @@ public static class PeerReviewServiceCollectionExtensions
     {
         services.Configure<PeerReviewOptions>(configuration.GetSection("PeerReview"));
         services.AddSingleton<LeaderQueries>();
+        services.AddSingleton<LeaderStore>();
         services.AddSingleton<PeerReviewQueries>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<VisitStore>();

@@ -25,7 +25,6 @@ public static class IdentityExtensions
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<PasswordResetService>();
         builder.Services.AddSingleton<AccountAdministration>();
-        builder.Services.AddSingleton<InclusionNetwork.Grains.Leaders.LeaderStore>();
         builder.Services.AddSingleton<PersonErasure>();
         builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
         // Each silo checks; the rows it erases are claimed, so two never erase the same person at once.
