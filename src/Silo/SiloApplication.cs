@@ -26,6 +26,7 @@ public static class SiloApplication
         builder.AddIdentity();
         builder.AddDemoData();
         builder.AddGraphQL();
+        builder.AddWebPages();
         configure?.Invoke(builder);
 
         var app = builder.Build();
