@@ -14,6 +14,9 @@ public static class WebPagesExtensions
     public static IMvcBuilder AddInclusionPages(this IServiceCollection services, Action<WebPagesOptions> configure)
     {
         services.Configure(configure);
+        // Razor writes text as it is (still escaping markup), not every non-ASCII letter as an entity: pages stay readable and smaller.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<PageGraphQL>();
         services.AddAntiforgery(options =>
         {
@@ -22,7 +25,9 @@ public static class WebPagesExtensions
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
             options.FormFieldName = "__RequestVerificationToken";
         });
-        return services.AddRazorPages().AddApplicationPart(typeof(WebPagesExtensions).Assembly);
+        return services.AddRazorPages()
+            .AddMvcOptions(mvc => mvc.Filters.Add<PageGraphQLFailureFilter>())
+            .AddApplicationPart(typeof(WebPagesExtensions).Assembly);
     }
 
     /// <summary>The pages' routes; they take precedence over the host's fallback for the addresses they serve.</summary>

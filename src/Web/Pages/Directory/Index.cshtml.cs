@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using InclusionNetwork.Web.GraphQL;
 using InclusionNetwork.Web.Pages.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -93,7 +94,7 @@ public sealed class IndexModel : InclusionPage
         }
         if (result.HasErrors)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            throw new PageGraphQLException("Directory/Index.graphql", result.Errors);
         }
         Districts = result.Data.GetProperty("districts");
         Found = result.Data.GetProperty("directory");
