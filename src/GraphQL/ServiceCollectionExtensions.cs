@@ -2,6 +2,7 @@ using InclusionNetwork.GraphQL.Accounts;
 using InclusionNetwork.GraphQL.Bookings;
 using InclusionNetwork.GraphQL.Calendars;
 using InclusionNetwork.GraphQL.Directory;
+using InclusionNetwork.GraphQL.Messages;
 using InclusionNetwork.GraphQL.Networks;
 using InclusionNetwork.GraphQL.PeerReview;
 using InclusionNetwork.GraphQL.Places;
@@ -23,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, PeerReviewModule>();
         services.AddSingleton<ISchemaModule, NetworksModule>();
         services.AddSingleton<ISchemaModule, UptakeModule>();
+        services.AddSingleton<ISchemaModule, MessagesModule>();
+        services.AddSingleton<ISchemaModule, PeopleModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

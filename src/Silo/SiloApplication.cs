@@ -24,6 +24,7 @@ public static class SiloApplication
         builder.AddCluster();
         builder.AddDomain();
         builder.AddIdentity();
+        builder.AddEmail();
         builder.AddDemoData();
         builder.AddGraphQL();
         builder.AddWebPages();

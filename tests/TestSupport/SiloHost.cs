@@ -42,6 +42,8 @@ public sealed class SiloHost : IAsyncDisposable
             $"--Demo:Password={DemoPassword}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:Format=simple",
+            // Messages go to a folder of this host's own unless a test gives an SMTP server.
+            $"--Email:PickupDirectory={Path.Combine(Path.GetTempPath(), "inclusion-network-tests", "mail", Guid.NewGuid().ToString("N"))}",
         };
         // Each silo in the test process needs its own Orleans ports; silos on one database form a cluster.
         args.Add($"--Cluster:SiloPort={FreePort()}");

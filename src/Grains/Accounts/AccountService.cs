@@ -116,6 +116,12 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
             ? policy.SessionLifetime
             : TimeSpan.FromDays(Math.Clamp(lifetimeDays ?? policy.DefaultTokenLifetimeDays, 1, policy.MaxTokenLifetimeDays));
         var token = await IssueTokenAsync(connection, transaction, accountId, kind, tokenName, now + lifetime, cancellationToken);
+        await using (var signedIn = new NpgsqlCommand("UPDATE accounts SET last_sign_in_at = @now WHERE id = @id", connection, transaction))
+        {
+            signedIn.Parameters.AddWithValue("id", accountId);
+            signedIn.Parameters.AddWithValue("now", now);
+            await signedIn.ExecuteNonQueryAsync(cancellationToken);
+        }
         var viewer = await FindViewerAsync(connection, transaction, "a.id = @key", accountId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SignInOutcome.SignedIn(viewer!, token);
@@ -167,18 +173,38 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
             return null;
         }
         await using var command = dataSource.CreateCommand($"""
-            SELECT {ViewerColumns}, t.id FROM access_tokens t JOIN accounts a ON a.id = t.account_id
+            SELECT {ViewerColumns}, t.id, t.last_used_at FROM access_tokens t JOIN accounts a ON a.id = t.account_id
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > @now AND {AccountStatus.LiveSql}
             """);
+        var now = clock.GetUtcNow();
         command.Parameters.AddWithValue("hash", HashOf(secret));
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        command.Parameters.AddWithValue("now", now);
+        Viewer viewer;
+        long tokenId;
+        DateTimeOffset? lastUsedAt;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return null;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            (viewer, tokenId, lastUsedAt) = (ReadViewer(reader), reader.GetInt64(7), reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
         }
-        return (ReadViewer(reader), reader.GetInt64(7));
+        // Recorded at most once a minute per token, so a busy script costs no write per request.
+        if (lastUsedAt is null || now - lastUsedAt >= LastUsedResolution)
+        {
+            await using var used = dataSource.CreateCommand(
+                "UPDATE access_tokens SET last_used_at = @now WHERE id = @id AND (last_used_at IS NULL OR last_used_at <= @stale)");
+            used.Parameters.AddWithValue("id", tokenId);
+            used.Parameters.AddWithValue("now", now);
+            used.Parameters.AddWithValue("stale", now - LastUsedResolution);
+            await used.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return (viewer, tokenId);
     }
+
+    /// <summary>How finely a token's <c>last_used_at</c> is kept.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>Revokes one of the owner's tokens; false when it is not theirs or not live.</summary>
     public async Task<bool> RevokeTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken = default)
@@ -195,6 +221,63 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await FindViewerAsync(connection, null, "lower(a.email) = lower(@key)", email.Trim(), cancellationToken);
+    }
+
+    /// <summary>Signs an account in with a new browser session, inside the caller's transaction (after accepting an invitation).</summary>
+    public async Task<IssuedToken> StartSessionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using (var signedIn = new NpgsqlCommand("UPDATE accounts SET last_sign_in_at = @now WHERE id = @id", connection, transaction))
+        {
+            signedIn.Parameters.AddWithValue("id", accountId);
+            signedIn.Parameters.AddWithValue("now", now);
+            await signedIn.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return await IssueTokenAsync(connection, transaction, accountId, AccessTokenKind.SESSION, null, now + options.Value.SessionLifetime, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets a new password and revokes every live session and token of the account, inside the
+    /// caller's transaction, so whoever held the old password is signed out everywhere.
+    /// </summary>
+    public async Task SetPasswordAndRevokeTokensAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, string password,
+        CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("""
+            UPDATE accounts SET password_hash = @hash WHERE id = @id;
+            UPDATE access_tokens SET revoked_at = @now WHERE account_id = @id AND revoked_at IS NULL;
+            """, connection, transaction);
+        update.Parameters.AddWithValue("id", accountId);
+        update.Parameters.AddWithValue("hash", Hasher.HashPassword(HashContext, password));
+        update.Parameters.AddWithValue("now", clock.GetUtcNow());
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public const string AccountColumns = $"""
+        a.id, a.name, a.email,
+        ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role),
+        a.school_urn, a.staff_id, a.leader_id, {AccountStatus.LiveSql}, a.created_at, a.last_sign_in_at
+        """;
+
+    /// <summary>Reads a row selected with <see cref="AccountColumns"/> from its first column.</summary>
+    public static Account ReadAccount(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetFieldValue<string[]>(3).Select(Enum.Parse<Role>).Order().ToList(),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetInt64(5),
+        reader.IsDBNull(6) ? null : reader.GetInt64(6),
+        reader.GetBoolean(7),
+        reader.GetFieldValue<DateTimeOffset>(8),
+        reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9));
+
+    public static async Task<Account?> FindAccountAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long accountId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {AccountColumns} FROM accounts a WHERE a.id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", accountId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadAccount(reader) : null;
     }
 
     private async Task<IssuedToken> IssueTokenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId,

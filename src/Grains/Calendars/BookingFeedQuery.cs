@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using InclusionNetwork.Calendar;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Calendars;
@@ -23,7 +22,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
 {
     /// <summary>The person's own places; <paramref name="runId"/> narrows to one run (a single booking's download).</summary>
     /// <param name="cancelledSince">Cancelled events from before this are left out; null keeps them all.</param>
-    public Task<IReadOnlyList<CalendarEvent>> ForStaffAsync(long staffId, DateTimeOffset? cancelledSince, long? runId = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForStaffAsync(long staffId, DateTimeOffset? cancelledSince, long? runId = null, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT b.run_id,
                    CASE max(b.status) FILTER (WHERE b.status IN ('CONFIRMED', 'OFFERED'))
@@ -45,7 +44,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
     /// The school's confirmed places, one event per session naming the school's own booked staff
     /// (and nobody from any other school).
     /// </summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForSchoolAsync(string urn, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForSchoolAsync(string urn, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT b.run_id,
                    CASE WHEN bool_or(b.status = 'CONFIRMED') THEN 'CONFIRMED' END AS live_status,
@@ -82,7 +81,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
     /// One row per run: run_id, live_status (CONFIRMED, TENTATIVE or null when only given-up places
     /// remain), offer_expires_at, names (staff to name, or null), cancelled_at, sequence, updated_at.
     /// </param>
-    private async Task<IReadOnlyList<CalendarEvent>> ReadAsync<TSubject>(string heldSql, TSubject subject, long? runId, DateTimeOffset? cancelledSince,
+    private async Task<IReadOnlyList<FeedEvent>> ReadAsync<TSubject>(string heldSql, TSubject subject, long? runId, DateTimeOffset? cancelledSince,
         CancellationToken cancellationToken)
         where TSubject : notnull
     {
@@ -108,7 +107,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 LEFT JOIN districts d ON d.id = r.district_id
             )
             SELECT id, starts_at, ends_at, number, total, title, provider, venue, district, run_cancelled, cancel_reason,
-                   status, offer_expires_at, names, sequence, updated_at
+                   status, offer_expires_at, names, sequence, updated_at, cancelled_at
             FROM events
             WHERE @since::timestamptz IS NULL OR cancelled_at IS NULL OR cancelled_at > @since
             ORDER BY starts_at, id
@@ -116,13 +115,13 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("subject", subject);
         command.Parameters.Add(new NpgsqlParameter<long?>("run", runId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", cancelledSince) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        var events = new List<CalendarEvent>();
+        var events = new List<FeedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var status = Enum.Parse<EventStatus>(reader.GetString(11), ignoreCase: true);
             var venue = reader.IsDBNull(7) ? null : reader.GetString(7);
-            events.Add(new CalendarEvent
+            events.Add(new FeedEvent
             {
                 Uid = EventUids.Session(reader.GetInt64(0)),
                 DtStamp = reader.GetFieldValue<DateTimeOffset>(15),
@@ -138,6 +137,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 Status = status,
                 Sequence = reader.GetInt32(14),
                 Categories = ["Course"],
+                CancelledAt = status == EventStatus.Cancelled && !reader.IsDBNull(16) ? reader.GetFieldValue<DateTimeOffset>(16) : null,
             });
         }
         return events;

@@ -1,4 +1,3 @@
-using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Accounts;
 
 namespace InclusionNetwork.Grains.Calendars;
@@ -15,7 +14,7 @@ public sealed class CalendarDownloads(BookingFeedQuery bookings, VisitFeedQuery 
     /// and admins; null when the booking does not exist, is not the viewer's to see, or never
     /// held a place (a waiting-list entry has nothing to put in a calendar).
     /// </summary>
-    public async Task<CalendarDocument?> BookingAsync(Viewer viewer, long bookingId, CancellationToken cancellationToken = default)
+    public async Task<FeedDocument?> BookingAsync(Viewer viewer, long bookingId, CancellationToken cancellationToken = default)
     {
         var parties = await bookings.FindPartiesAsync(bookingId, cancellationToken);
         if (parties is null || !MaySeeBooking(viewer, parties))
@@ -30,7 +29,7 @@ public sealed class CalendarDownloads(BookingFeedQuery bookings, VisitFeedQuery 
     /// The visit, for its host school's users, its reviewers and their schools' users, the cluster's
     /// ILE and admins; null when the visit does not exist, is not the viewer's to see, or has no date yet.
     /// </summary>
-    public async Task<CalendarDocument?> VisitAsync(Viewer viewer, long visitId, CancellationToken cancellationToken = default)
+    public async Task<FeedDocument?> VisitAsync(Viewer viewer, long visitId, CancellationToken cancellationToken = default)
     {
         var parties = await visits.FindPartiesAsync(visitId, cancellationToken);
         if (parties is null || !MaySeeVisit(viewer, parties))
@@ -54,7 +53,7 @@ public sealed class CalendarDownloads(BookingFeedQuery bookings, VisitFeedQuery 
         || viewer.ActsFor(parties.SchoolUrn)
         || (viewer.Has(Role.PROVIDER) && viewer.AccountId == parties.ProviderAccountId);
 
-    private static CalendarDocument Single(IReadOnlyList<CalendarEvent> events) => new()
+    private static FeedDocument Single(IReadOnlyList<FeedEvent> events) => new()
     {
         ProdId = CalendarFeedRenderer.ProdId,
         // PUBLISH: a copy to import, not an invitation to answer (RFC 5546 3.2.1).

@@ -18,6 +18,12 @@ public sealed class CalendarFeedOptions
     /// <summary>How long cancelled events stay in feeds (as STATUS:CANCELLED) before they drop.</summary>
     public TimeSpan CancelledRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// <c>Calendar:BodyCacheMegabytes</c>: how much memory each silo gives to rendered feed bodies,
+    /// so a poll needs no second query; bodies beyond it are read from the database instead.
+    /// </summary>
+    public int BodyCacheMegabytes { get; set; } = 64;
+
     /// <summary>The polling interval feeds suggest to subscribers.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,6 +1,5 @@
 using InclusionNetwork.Grains.Common;
 using System.Globalization;
-using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Accounts;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +22,11 @@ public sealed class CalendarFeedRenderer(
     public const string ProdId = "-//InclusionNetwork//Calendar feed//EN";
 
     /// <param name="owner">The subscriber: decides whose reviewers the feed may name.</param>
-    public async Task<CalendarDocument> RenderAsync(FeedScope scope, string subjectId, Viewer owner, CancellationToken cancellationToken = default)
+    public async Task<FeedDocument> RenderAsync(FeedScope scope, string subjectId, Viewer owner, CancellationToken cancellationToken = default)
     {
         var since = clock.GetUtcNow() - options.Value.CancelledRetention;
         var naming = await access.NamingAsync(owner, scope, subjectId, cancellationToken);
-        var events = new List<CalendarEvent>();
+        var events = new List<FeedEvent>();
         switch (scope)
         {
             case FeedScope.STAFF:
@@ -53,7 +52,7 @@ public sealed class CalendarFeedRenderer(
             default:
                 throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown feed scope.");
         }
-        return new CalendarDocument
+        return new FeedDocument
         {
             ProdId = ProdId,
             Name = await names.NameAsync(scope, subjectId, cancellationToken),

@@ -1,30 +1,66 @@
-using InclusionNetwork.Grains.Common;
 using System.Security.Cryptography;
-using InclusionNetwork.Calendar;
+using System.Text.Json;
+using InclusionNetwork.Grains.Common;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace InclusionNetwork.Grains.Calendars;
 
 /// <summary>
-/// Answers a feed link: finds the live feed by its token, checks its owner may still see the
-/// subject, renders it and works out its validators. Unknown, revoked and no-longer-allowed
-/// links all come back as null, so the caller answers them identically.
+/// Answers a feed link: finds the live feed by its token, and serves the body kept for it when
+/// nothing it shows has changed; otherwise checks its owner may still see the subject, reads its
+/// events and renders them with Ical.Net, but only when they differ from those last rendered.
+/// Unknown, revoked and no-longer-allowed links all come back as null, so the caller answers
+/// them identically.
+/// <para>
+/// Why the kept body is current: every table a feed reads bumps the content version when a
+/// transaction writing it commits (migration 0014), and the owner's roles and links, the other
+/// input, are compared as a key. The version and the key are read in the same query that finds
+/// the feed, so a poll of an unchanged feed, 200 or 304, is that one query: the body comes from
+/// this silo's memory (by feed and ETag), or once from the database when another silo rendered
+/// it. The only input that moves by itself is time, through cancelled events leaving after the
+/// retention period; the kept body records until when it holds.
+/// </para>
 /// </summary>
-public sealed class CalendarFeedServer(CalendarFeedStore store, FeedAccess access, CalendarFeedRenderer renderer, DomainClock clock)
+public sealed class CalendarFeedServer : IDisposable
 {
+    private readonly CalendarFeedStore store;
+    private readonly FeedAccess access;
+    private readonly CalendarFeedRenderer renderer;
+    private readonly IOptions<CalendarFeedOptions> options;
+    private readonly DomainClock clock;
+    private readonly MemoryCache bodies;
+    private long renderings;
+
+    public CalendarFeedServer(CalendarFeedStore store, FeedAccess access, CalendarFeedRenderer renderer, IOptions<CalendarFeedOptions> options, DomainClock clock)
+    {
+        this.store = store;
+        this.access = access;
+        this.renderer = renderer;
+        this.options = options;
+        this.clock = clock;
+        bodies = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1L, options.Value.BodyCacheMegabytes) * 1024 * 1024 });
+    }
+
+    /// <summary>How many times this silo has serialised a feed with Ical.Net: for tests and benchmarks.</summary>
+    public long Renderings => Interlocked.Read(ref renderings);
+
     public async Task<ServedFeed?> ServeAsync(string token, CancellationToken cancellationToken = default)
     {
         var feed = await store.FindLiveAsync(token, cancellationToken);
-        if (feed is null || !await access.MayReadAsync(feed.Owner, feed.Scope, feed.SubjectId, cancellationToken))
+        if (feed is null)
         {
             return null;
         }
-        var document = await renderer.RenderAsync(feed.Scope, feed.SubjectId, feed.Owner, cancellationToken);
-        using var buffer = new MemoryStream();
-        await CalendarWriter.WriteAsync(document, buffer, cancellationToken);
-        var body = buffer.ToArray();
-        var etag = ETagOf(body);
-        var lastModified = await store.RecordBodyAsync(feed, etag, clock.GetUtcNow(), cancellationToken);
-        return new ServedFeed(body, etag, lastModified);
+        if (feed.IsCurrent(clock.GetUtcNow()))
+        {
+            return Kept(feed, feed.LastETag!, feed.LastModified!.Value);
+        }
+        if (!await access.MayReadAsync(feed.Owner, feed.Scope, feed.SubjectId, cancellationToken))
+        {
+            return null;
+        }
+        return await RefreshAsync(feed, cancellationToken);
     }
 
     /// <summary>A strong ETag: 128 bits of the body's SHA-256, base64url, quoted.</summary>
@@ -32,5 +68,59 @@ public sealed class CalendarFeedServer(CalendarFeedStore store, FeedAccess acces
     {
         var hash = SHA256.HashData(body);
         return "\"" + Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+    }
+
+    public void Dispose() => bodies.Dispose();
+
+    private async Task<ServedFeed> RefreshAsync(FeedSubscription feed, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var document = await renderer.RenderAsync(feed.Scope, feed.SubjectId, feed.Owner, cancellationToken);
+        var rendered = new RenderedFeed(feed.ContentVersion, feed.OwnerKey, HashOf(document), KeptUntil(document));
+        if (feed.Rendered is { } previous && previous.Hash.AsSpan().SequenceEqual(rendered.Hash) && feed.LastETag is { } etag && feed.LastModified is { } lastModified)
+        {
+            // Something changed, but nothing this feed shows: the kept body stays, now marked current.
+            await store.ConfirmRenderingAsync(feed, rendered, cancellationToken);
+            return Kept(feed, etag, lastModified);
+        }
+        var body = IcsFiles.ToBytes(document);
+        Interlocked.Increment(ref renderings);
+        var newETag = ETagOf(body);
+        var newLastModified = await store.KeepRenderingAsync(feed, body, newETag, rendered, now, cancellationToken);
+        Remember(feed.Id, newETag, body);
+        var served = new FeedBody(body, newETag, newLastModified);
+        return new ServedFeed(newETag, newLastModified, _ => Task.FromResult(served));
+    }
+
+    private ServedFeed Kept(FeedSubscription feed, string etag, DateTimeOffset lastModified) =>
+        new(etag, lastModified, cancellationToken => KeptBodyAsync(feed, etag, lastModified, cancellationToken));
+
+    private async Task<FeedBody> KeptBodyAsync(FeedSubscription feed, string etag, DateTimeOffset lastModified, CancellationToken cancellationToken)
+    {
+        if (bodies.TryGetValue(feed.Id, out (string ETag, byte[] Body) remembered) && remembered.ETag == etag)
+        {
+            return new FeedBody(remembered.Body, etag, lastModified);
+        }
+        if (await store.ReadBodyAsync(feed.Id, cancellationToken) is { } kept)
+        {
+            Remember(feed.Id, kept.ETag, kept.Body);
+            return kept;
+        }
+        // Nothing kept after all (the row changed under us): render it now.
+        var served = await RefreshAsync(feed with { Rendered = null }, cancellationToken);
+        return await served.ReadBodyAsync(cancellationToken);
+    }
+
+    private void Remember(long feedId, string etag, byte[] body) =>
+        bodies.Set(feedId, (etag, body), new MemoryCacheEntryOptions { Size = body.Length, SlidingExpiration = TimeSpan.FromDays(1) });
+
+    /// <summary>SHA-256 of everything the body is rendered from, so an unrelated change costs a read but no rendering.</summary>
+    private static byte[] HashOf(FeedDocument document) => SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(document));
+
+    /// <summary>The moment the first cancelled event leaves the feed, after which the body no longer holds.</summary>
+    private DateTimeOffset? KeptUntil(FeedDocument document)
+    {
+        var first = document.Events.Where(e => e.CancelledAt is not null).Min(e => e.CancelledAt);
+        return first + options.Value.CancelledRetention;
     }
 }

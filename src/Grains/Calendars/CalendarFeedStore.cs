@@ -65,7 +65,11 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
         return feeds;
     }
 
-    /// <summary>The live feed with this token and its owner, or null for an unknown or revoked token or an owner no longer live (disabled, or a removed member of staff).</summary>
+    /// <summary>
+    /// The live feed with this token and its owner, or null for an unknown or revoked token or an
+    /// owner no longer live (disabled, or a removed member of staff). The same lookup reads what the
+    /// kept body was rendered for and the content version now, so an unchanged feed costs this query alone.
+    /// </summary>
     public async Task<FeedSubscription?> FindLiveAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!FeedKey.LooksLikeToken(token))
@@ -75,7 +79,9 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
         await using var command = dataSource.CreateCommand($"""
             SELECT f.id, f.scope, f.subject_id, f.created_at, f.last_etag, f.last_modified,
                    a.id, a.name, a.email, a.school_urn, a.staff_id, a.leader_id,
-                   ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role)
+                   ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role),
+                   f.rendered_version, f.rendered_for, f.rendered_hash, f.rendered_until,
+                   (SELECT sum(v.version) FROM calendar_content_versions v)::bigint
             FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
             WHERE f.token_hash = @hash AND f.revoked_at IS NULL AND {AccountStatus.LiveSql}
             """);
@@ -93,6 +99,10 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
             reader.IsDBNull(9) ? null : reader.GetString(9),
             reader.IsDBNull(10) ? null : reader.GetInt64(10),
             reader.IsDBNull(11) ? null : reader.GetInt64(11));
+        var rendered = reader.IsDBNull(13) || reader.IsDBNull(14) || reader.IsDBNull(15)
+            ? null
+            : new RenderedFeed(reader.GetInt64(13), reader.GetString(14), reader.GetFieldValue<byte[]>(15),
+                reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16));
         return new FeedSubscription(
             reader.GetInt64(0),
             Enum.Parse<FeedScope>(reader.GetString(1)),
@@ -100,38 +110,77 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
             owner,
             reader.GetFieldValue<DateTimeOffset>(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+            rendered,
+            reader.GetInt64(17));
     }
 
     /// <summary>
-    /// Records that the feed now has a body with <paramref name="etag"/> and returns its Last-Modified.
-    /// When the body changed, Last-Modified moves to now, and always at least a second past the
-    /// previous value so that HTTP's one-second resolution still tells the versions apart.
+    /// Keeps a newly rendered body and returns its Last-Modified. When the body changed, Last-Modified
+    /// moves to now, and always at least a second past the previous value so that HTTP's one-second
+    /// resolution still tells the versions apart. A body rendered at an older content version than
+    /// the one kept (another silo was quicker with a newer change) is not kept.
     /// </summary>
-    public async Task<DateTimeOffset> RecordBodyAsync(FeedSubscription feed, string etag, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset> KeepRenderingAsync(FeedSubscription feed, byte[] body, string etag, RenderedFeed rendered, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
     {
-        if (feed.LastETag == etag && feed.LastModified is { } unchanged)
-        {
-            return unchanged;
-        }
         await using var command = dataSource.CreateCommand("""
             UPDATE calendar_feeds
-            SET last_etag = @etag,
-                last_modified = greatest(date_trunc('second', @now), date_trunc('second', last_modified) + interval '1 second')
-            WHERE id = @id AND last_etag IS DISTINCT FROM @etag
+            SET last_modified = CASE WHEN last_etag IS DISTINCT FROM @etag OR last_modified IS NULL
+                                     THEN greatest(date_trunc('second', @now), date_trunc('second', last_modified) + interval '1 second')
+                                     ELSE last_modified END,
+                last_etag = @etag, rendered_body = @body, rendered_at = @now,
+                rendered_version = @version, rendered_for = @for, rendered_hash = @hash, rendered_until = @until
+            WHERE id = @id AND (rendered_version IS NULL OR rendered_version <= @version)
             RETURNING last_modified
             """);
         command.Parameters.AddWithValue("id", feed.Id);
         command.Parameters.AddWithValue("etag", etag);
+        command.Parameters.AddWithValue("body", body);
         command.Parameters.AddWithValue("now", now);
+        AddRendered(command, rendered);
         if (await command.ExecuteScalarAsync(cancellationToken) is DateTime updated)
         {
             return new DateTimeOffset(DateTime.SpecifyKind(updated, DateTimeKind.Utc));
         }
-        // Another silo recorded the same body a moment ago: use what it wrote.
-        await using var read = dataSource.CreateCommand("SELECT last_modified FROM calendar_feeds WHERE id = @id");
-        read.Parameters.AddWithValue("id", feed.Id);
-        return new DateTimeOffset(DateTime.SpecifyKind((DateTime)(await read.ExecuteScalarAsync(cancellationToken))!, DateTimeKind.Utc));
+        // Another silo kept a body of a newer change meanwhile: this one is served once, with its own time.
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Marks the kept body as current at a newer content version or for a changed owner, when the
+    /// events it was rendered from are the same (a change elsewhere, or one the feed does not show).
+    /// </summary>
+    public async Task ConfirmRenderingAsync(FeedSubscription feed, RenderedFeed rendered, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE calendar_feeds SET rendered_version = @version, rendered_for = @for, rendered_until = @until
+            WHERE id = @id AND rendered_hash = @hash AND rendered_version <= @version
+            """);
+        command.Parameters.AddWithValue("id", feed.Id);
+        AddRendered(command, rendered);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The kept body with its validators, or null when none is kept.</summary>
+    public async Task<FeedBody?> ReadBodyAsync(long feedId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT rendered_body, last_etag, last_modified FROM calendar_feeds WHERE id = @id");
+        command.Parameters.AddWithValue("id", feedId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0) || reader.IsDBNull(1) || reader.IsDBNull(2))
+        {
+            return null;
+        }
+        return new FeedBody(reader.GetFieldValue<byte[]>(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+    }
+
+    private static void AddRendered(NpgsqlCommand command, RenderedFeed rendered)
+    {
+        command.Parameters.AddWithValue("version", rendered.Version);
+        command.Parameters.AddWithValue("for", rendered.For);
+        command.Parameters.AddWithValue("hash", rendered.Hash);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("until", rendered.Until) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
     }
 
     private CalendarFeed ReadFeed(NpgsqlDataReader reader) => links.Describe(

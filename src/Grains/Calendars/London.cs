@@ -1,4 +1,4 @@
-using InclusionNetwork.Calendar;
+using System.Globalization;
 
 namespace InclusionNetwork.Grains.Calendars;
 
@@ -15,5 +15,5 @@ internal static class London
     public static EventTime At(DateTimeOffset instant) => EventTime.Zoned(TimeZoneInfo.ConvertTime(instant, Zone).DateTime, ZoneId);
 
     public static string Describe(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Zone).ToString("dddd d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 }

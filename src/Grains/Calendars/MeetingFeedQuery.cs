@@ -1,4 +1,3 @@
-using InclusionNetwork.Calendar;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Calendars;
@@ -12,30 +11,30 @@ namespace InclusionNetwork.Grains.Calendars;
 public sealed class MeetingFeedQuery(NpgsqlDataSource dataSource)
 {
     /// <summary>Meetings of the networks the school belongs to, and of its peer-review clusters.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForSchoolAsync(string urn, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForSchoolAsync(string urn, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT network_id FROM network_members WHERE school_urn = @subject
             UNION SELECT n.id FROM networks n JOIN cluster_members cm ON cm.cluster_id = n.cluster_id WHERE cm.school_urn = @subject
             """, urn, cancelledSince, cancellationToken);
 
     /// <summary>The cluster's own meetings.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForClusterAsync(long clusterId, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForClusterAsync(long clusterId, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("SELECT id FROM networks WHERE cluster_id = @subject", clusterId, cancelledSince, cancellationToken);
 
     /// <summary>Meetings the ILE organises, those of the clusters they lead, and the ILE group's.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForLeaderAsync(long leaderId, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForLeaderAsync(long leaderId, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT id FROM networks WHERE organiser_leader_id = @subject OR kind = 'ILE_GROUP'
             UNION SELECT n.id FROM networks n JOIN peer_review_clusters c ON c.id = n.cluster_id WHERE c.leader_id = @subject
             """, leaderId, cancelledSince, cancellationToken);
 
-    private async Task<IReadOnlyList<CalendarEvent>> ReadAsync<TSubject>(string networkIdsSql, TSubject subject, DateTimeOffset? cancelledSince,
+    private async Task<IReadOnlyList<FeedEvent>> ReadAsync<TSubject>(string networkIdsSql, TSubject subject, DateTimeOffset? cancelledSince,
         CancellationToken cancellationToken)
         where TSubject : notnull
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT m.id, m.title, m.starts_at, m.ends_at, coalesce(m.location, n.location), m.cancelled_at IS NOT NULL,
-                   m.sequence + n.version - 1, greatest(m.updated_at, n.updated_at), n.name
+                   m.sequence + n.version - 1, greatest(m.updated_at, n.updated_at), n.name, m.cancelled_at
             FROM meetings m JOIN networks n ON n.id = m.network_id
             WHERE m.network_id IN ({networkIdsSql})
               AND (@since::timestamptz IS NULL OR m.cancelled_at IS NULL OR m.cancelled_at > @since)
@@ -43,13 +42,13 @@ public sealed class MeetingFeedQuery(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("subject", subject);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", cancelledSince) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        var events = new List<CalendarEvent>();
+        var events = new List<FeedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var cancelled = reader.GetBoolean(5);
             var network = reader.GetString(8);
-            events.Add(new CalendarEvent
+            events.Add(new FeedEvent
             {
                 Uid = EventUids.Meeting(reader.GetInt64(0)),
                 DtStamp = reader.GetFieldValue<DateTimeOffset>(7),
@@ -61,6 +60,7 @@ public sealed class MeetingFeedQuery(NpgsqlDataSource dataSource)
                 Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
                 Sequence = reader.GetInt32(6),
                 Categories = ["Meeting"],
+                CancelledAt = cancelled ? reader.GetFieldValue<DateTimeOffset>(9) : null,
             });
         }
         return events;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using InclusionNetwork.Calendar;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Calendars;
@@ -15,24 +14,24 @@ namespace InclusionNetwork.Grains.Calendars;
 public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
 {
     /// <summary>Visits the member of staff reviews on.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForReviewerAsync(long staffId, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForReviewerAsync(long staffId, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("SELECT visit_id FROM visit_reviewers WHERE staff_id = @subject", staffId, naming, cancelledSince, cancellationToken);
 
     /// <summary>Visits the school hosts, and visits its staff review on.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForSchoolAsync(string urn, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForSchoolAsync(string urn, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT id FROM review_visits WHERE host_urn = @subject
             UNION SELECT visit_id FROM visit_reviewers WHERE school_urn = @subject
             """, urn, naming, cancelledSince, cancellationToken);
 
     /// <summary>Every visit of the cluster's review cycle.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForClusterAsync(long clusterId, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForClusterAsync(long clusterId, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT v.id FROM review_visits v JOIN review_cycles rc ON rc.id = v.cycle_id WHERE rc.cluster_id = @subject
             """, clusterId, naming, cancelledSince, cancellationToken);
 
     /// <summary>Every visit of the clusters the ILE leads, and any visit they were set to attend.</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForLeaderAsync(long leaderId, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForLeaderAsync(long leaderId, ReviewerNaming naming, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
         ReadAsync("""
             SELECT v.id FROM review_visits v
             JOIN review_cycles rc ON rc.id = v.cycle_id JOIN peer_review_clusters c ON c.id = rc.cluster_id
@@ -40,7 +39,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
             """, leaderId, naming, cancelledSince, cancellationToken);
 
     /// <summary>One visit, whatever its age (a download from its page).</summary>
-    public Task<IReadOnlyList<CalendarEvent>> ForVisitAsync(long visitId, ReviewerNaming naming, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<FeedEvent>> ForVisitAsync(long visitId, ReviewerNaming naming, CancellationToken cancellationToken = default) =>
         ReadAsync("SELECT @subject::bigint", visitId, naming, null, cancellationToken);
 
     /// <summary>Who a visit concerns, for deciding who may download it; null when there is no such visit.</summary>
@@ -68,7 +67,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
             reader.GetFieldValue<string[]>(5));
     }
 
-    private async Task<IReadOnlyList<CalendarEvent>> ReadAsync<TSubject>(string visitIdsSql, TSubject subject, ReviewerNaming naming,
+    private async Task<IReadOnlyList<FeedEvent>> ReadAsync<TSubject>(string visitIdsSql, TSubject subject, ReviewerNaming naming,
         DateTimeOffset? cancelledSince, CancellationToken cancellationToken)
         where TSubject : notnull
     {
@@ -78,7 +77,8 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
                          FROM visit_reviewers vr JOIN staff st ON st.id = vr.staff_id JOIN schools rs ON rs.urn = vr.school_urn
                          WHERE vr.visit_id = v.id AND (@all_schools OR vr.school_urn = ANY(@schools))
                          ORDER BY rs.name, st.name, st.id) AS named,
-                   (SELECT count(*) FROM visit_reviewers vr WHERE vr.visit_id = v.id) AS reviewers
+                   (SELECT count(*) FROM visit_reviewers vr WHERE vr.visit_id = v.id) AS reviewers,
+                   coalesce(v.cancelled_at, v.updated_at) AS cancelled_at
             FROM review_visits v
             JOIN review_cycles rc ON rc.id = v.cycle_id
             JOIN peer_review_clusters c ON c.id = rc.cluster_id
@@ -93,7 +93,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("all_schools", naming.AllSchools);
         command.Parameters.AddWithValue("schools", naming.Schools.ToArray());
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", cancelledSince) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        var events = new List<CalendarEvent>();
+        var events = new List<FeedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -106,7 +106,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
             };
             var host = reader.GetString(5);
             var postcode = reader.IsDBNull(6) ? null : reader.GetString(6);
-            events.Add(new CalendarEvent
+            events.Add(new FeedEvent
             {
                 Uid = EventUids.Visit(reader.GetInt64(0)),
                 DtStamp = reader.GetFieldValue<DateTimeOffset>(4),
@@ -119,6 +119,7 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
                 Status = status,
                 Sequence = reader.GetInt32(3),
                 Categories = ["Peer review"],
+                CancelledAt = status == EventStatus.Cancelled ? reader.GetFieldValue<DateTimeOffset>(12) : null,
             });
         }
         return events;

@@ -8,4 +8,9 @@ public static class ErrorCodes
     public const string Invalid = "INVALID";
     public const string Clash = "CLASH";
     public const string Conflict = "CONFLICT";
+    /// <summary>An invitation or reset link that is unknown, used, withdrawn or lapsed (one answer for all).</summary>
+    public const string InvalidToken = "INVALID_TOKEN";
+    public const string AccountExists = "ACCOUNT_EXISTS";
+    public const string PasswordTooShort = "PASSWORD_TOO_SHORT";
+    public const string PasswordTooCommon = "PASSWORD_TOO_COMMON";
 }

@@ -1,3 +1,5 @@
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
 using Orleans;
 
 namespace InclusionNetwork.Grains.Leaders;
@@ -11,4 +13,10 @@ public interface ILeaderGrain : IGrainWithIntegerKey
     /// visits being decided now (<paramref name="decidingVisitIds"/>), whose dates may move.
     /// </summary>
     Task<LeaderDiary> DiaryAsync(DateOnly from, DateOnly to, IReadOnlyCollection<long> decidingVisitIds);
+
+    /// <summary>
+    /// Changes the leader: admins anything (home school, capacity, retirement, dates); the
+    /// leader themselves only their unavailable dates.
+    /// </summary>
+    Task<CommandResult<InclusionLeader>> UpdateAsync(Viewer viewer, LeaderChange change);
 }

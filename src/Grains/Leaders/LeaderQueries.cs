@@ -7,13 +7,13 @@ public sealed class LeaderQueries(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<InclusionLeader>> AllAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT id, name, email, school_urn, max_clusters FROM inclusion_leaders ORDER BY name, id");
+        await using var command = dataSource.CreateCommand("SELECT id, name, email, school_urn, max_clusters, retired_at IS NOT NULL FROM inclusion_leaders ORDER BY name, id");
         return await ReadAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<long, InclusionLeader>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT id, name, email, school_urn, max_clusters FROM inclusion_leaders WHERE id = ANY(@ids)");
+        await using var command = dataSource.CreateCommand("SELECT id, name, email, school_urn, max_clusters, retired_at IS NOT NULL FROM inclusion_leaders WHERE id = ANY(@ids)");
         command.Parameters.AddWithValue("ids", ids.ToArray());
         return (await ReadAsync(command, cancellationToken)).ToDictionary(l => l.Id);
     }
@@ -44,7 +44,7 @@ public sealed class LeaderQueries(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             leaders.Add(new InclusionLeader(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), reader.GetBoolean(5)));
         }
         return leaders;
     }

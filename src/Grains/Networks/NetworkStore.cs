@@ -1,5 +1,4 @@
 using System.Globalization;
-using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Common;
 using Npgsql;
 
@@ -35,7 +34,7 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
                 {
                     starts.AddRange(MeetingSeries.Expand(recurrence, first).Select(s => (s, (DateTimeOffset?)s)));
                 }
-                catch (RecurrenceRuleFormatException e)
+                catch (RecurrenceRuleException e)
                 {
                     errors.Add(DomainError.Invalid($"The recurrence is not a valid RRULE: {e.Message}", "input", "recurrence"));
                 }
@@ -72,7 +71,7 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
             insert.Parameters.Add(new NpgsqlParameter<string?>("district", network.DistrictId));
             insert.Parameters.Add(new NpgsqlParameter<long?>("cluster", network.ClusterId));
             insert.Parameters.Add(new NpgsqlParameter<long?>("organiser", network.OrganiserLeaderId));
-            insert.Parameters.Add(new NpgsqlParameter<string?>("recurrence", network.Recurrence is null ? null : RecurrenceRule.Parse(network.Recurrence).ToString()));
+            insert.Parameters.Add(new NpgsqlParameter<string?>("recurrence", network.Recurrence is null ? null : MeetingRecurrence.Normalise(network.Recurrence)));
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("first", network.FirstStartsAt?.ToUniversalTime()) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
             insert.Parameters.AddWithValue("duration", (int)duration.TotalMinutes);
             insert.Parameters.Add(new NpgsqlParameter<string?>("location", string.IsNullOrWhiteSpace(network.Location) ? null : network.Location.Trim()));

@@ -272,7 +272,8 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource, DomainClock clock)
         // The row lock serializes every change of this leader's clusters, across silos.
         await using var command = new NpgsqlCommand("""
             SELECT l.name, l.max_clusters,
-                   (SELECT count(*) FROM peer_review_clusters k WHERE k.leader_id = l.id AND k.academic_year = @year AND k.id IS DISTINCT FROM @id)
+                   (SELECT count(*) FROM peer_review_clusters k WHERE k.leader_id = l.id AND k.academic_year = @year AND k.id IS DISTINCT FROM @id),
+                   l.retired_at IS NOT NULL
             FROM inclusion_leaders l WHERE l.id = @leader FOR UPDATE
             """, connection, transaction);
         command.Parameters.AddWithValue("leader", leaderId);
@@ -284,6 +285,10 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource, DomainClock clock)
             return [DomainError.NotFound("No inclusion leader has that id.", "input", "leaderId")];
         }
         var (name, max, count) = (reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2));
+        if (reader.GetBoolean(3))
+        {
+            return [new DomainError(PeerReviewErrorCodes.LeaderRetired, $"{name} has retired and can lead no new cluster.", ["input", "leaderId"])];
+        }
         return count >= max
             ? [new DomainError(PeerReviewErrorCodes.LeaderAtCapacity, $"{name} already leads {count} clusters in {year}, their maximum of {max}.", ["input", "leaderId"])]
             : [];

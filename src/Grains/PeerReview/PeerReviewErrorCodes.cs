@@ -7,6 +7,7 @@ public static class PeerReviewErrorCodes
     public const string ClusterTooSmall = "CLUSTER_TOO_SMALL";
     public const string SchoolInOtherCluster = "SCHOOL_IN_OTHER_CLUSTER";
     public const string LeaderAtCapacity = "LEADER_AT_CAPACITY";
+    public const string LeaderRetired = "LEADER_RETIRED";
     public const string ClusterNotActive = "CLUSTER_NOT_ACTIVE";
     public const string MemberHasVisit = "MEMBER_HAS_VISIT";
     public const string NotWorkingDay = "NOT_WORKING_DAY";

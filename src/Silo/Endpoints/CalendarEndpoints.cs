@@ -1,5 +1,4 @@
 using System.Globalization;
-using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Calendars;
 using InclusionNetwork.Silo.Authentication;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +12,7 @@ namespace InclusionNetwork.Silo.Endpoints;
 /// </summary>
 public static class CalendarEndpoints
 {
-    private const string ContentType = CalendarWriter.MediaType + "; charset=utf-8";
+    private const string ContentType = IcsFiles.MediaType + "; charset=utf-8";
 
     public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
@@ -35,20 +34,24 @@ public static class CalendarEndpoints
             return;
         }
         var headers = response.GetTypedHeaders();
-        headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
-        headers.LastModified = feed.LastModified;
         // The link is a secret: shared caches must not keep the body.
         response.Headers.CacheControl = "private";
         if (NotModified(context.Request, feed))
         {
+            headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
+            headers.LastModified = feed.LastModified;
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
+        // Read only now: a 304 never needs the body. Its validators are the ones sent with it.
+        var body = await feed.ReadBodyAsync(cancellationToken);
+        headers.ETag = EntityTagHeaderValue.Parse(body.ETag);
+        headers.LastModified = body.LastModified;
         response.ContentType = ContentType;
-        response.ContentLength = feed.Body.Length;
+        response.ContentLength = body.Body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(feed.Body, cancellationToken);
+            await response.Body.WriteAsync(body.Body, cancellationToken);
         }
     }
 
@@ -83,10 +86,10 @@ public static class CalendarEndpoints
             : Download(context, document, string.Create(CultureInfo.InvariantCulture, $"visit-{id}.ics"));
     }
 
-    private static IResult Download(HttpContext context, CalendarDocument document, string fileName)
+    private static IResult Download(HttpContext context, FeedDocument document, string fileName)
     {
         context.Response.Headers.CacheControl = "private, no-store";
         context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
-        return TypedResults.Stream(stream => CalendarWriter.WriteAsync(document, stream, context.RequestAborted), ContentType);
+        return TypedResults.Bytes(IcsFiles.ToBytes(document), ContentType);
     }
 }

@@ -20,6 +20,16 @@ public static class IdentityExtensions
     {
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Auth"));
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection("People"));
+        builder.Services.PostConfigure<PeopleOptions>(o => o.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"] ?? o.PublicBaseUrl);
+        builder.Services.AddSingleton<InvitationService>();
+        builder.Services.AddSingleton<PasswordResetService>();
+        builder.Services.AddSingleton<AccountAdministration>();
+        builder.Services.AddSingleton<InclusionNetwork.Grains.Leaders.LeaderStore>();
+        builder.Services.AddSingleton<PersonErasure>();
+        builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
+        // Each silo checks; the rows it erases are claimed, so two never erase the same person at once.
+        builder.Services.AddHostedService<InclusionNetwork.Silo.Privacy.RetentionJob>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

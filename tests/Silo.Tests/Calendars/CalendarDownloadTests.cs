@@ -30,7 +30,10 @@ public sealed class CalendarDownloadTests(PostgresFixture postgres)
         var bookingText = FeedBytes.AssertWellFormed(await booking.Content.ReadAsByteArrayAsync());
         var read = await CalendarTools.IcalJsAsync(bookingText);
         await CalendarTools.VobjectAsync(bookingText);
+        var bookingPython = await CalendarTools.IcalendarAsync(bookingText);
         Assert.Equal("PUBLISH", read.GetProperty("method").GetString());
+        Assert.Equal("PUBLISH", bookingPython.GetProperty("method").GetString());
+        Assert.Equal(seed.SessionIds.Select(EventUids.Session), bookingPython.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()));
         Assert.Equal(seed.SessionIds.Select(EventUids.Session), read.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await bookerA.GetAsync(bookingPath)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await provider.GetAsync(bookingPath)).StatusCode);
@@ -43,7 +46,10 @@ public sealed class CalendarDownloadTests(PostgresFixture postgres)
         var visitText = FeedBytes.AssertWellFormed(await visit.Content.ReadAsByteArrayAsync());
         var visitRead = await CalendarTools.IcalJsAsync(visitText);
         await CalendarTools.VobjectAsync(visitText);
+        var visitPython = await CalendarTools.IcalendarAsync(visitText);
         Assert.Equal("PUBLISH", visitRead.GetProperty("method").GetString());
+        Assert.Equal("PUBLISH", visitPython.GetProperty("method").GetString());
+        Assert.True(Assert.Single(visitPython.GetProperty("events").EnumerateArray()).GetProperty("start").GetProperty("isDate").GetBoolean());
         var visitEvent = Assert.Single(visitRead.GetProperty("events").EnumerateArray());
         Assert.Equal(EventUids.Visit(seed.VisitHostedByA), visitEvent.GetProperty("uid").GetString());
         Assert.Equal(CalendarSeed.VisitADate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), visitEvent.GetProperty("start").GetProperty("wallClock").GetString());

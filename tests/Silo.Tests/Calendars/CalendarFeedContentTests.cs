@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using InclusionNetwork.Calendar;
 using InclusionNetwork.Grains.Calendars;
 using InclusionNetwork.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,14 +8,14 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 
 /// <summary>
 /// Every kind of feed, rendered by the Silo from a seeded database, read by the outside parsers:
-/// ical.js reads back exactly what was written, vobject validates it, the bytes are well formed,
+/// ical.js and Python's icalendar read back exactly what was written, vobject validates it, the bytes are well formed,
 /// and each feed shows what it should and nothing its subscriber may not see.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CalendarFeedContentTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task Every_feed_kind_is_read_back_exactly_by_ical_js_and_validated_by_vobject()
+    public async Task Every_feed_kind_is_read_back_exactly_by_ical_js_and_python_icalendar_and_validated_by_vobject()
     {
         await using var feeds = await FeedTestSilo.StartAsync(postgres);
         var seed = feeds.Seed;
@@ -38,6 +37,7 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
                 .RenderAsync(scope, feed.SubjectId, await feeds.ViewerAsync(email));
             var ical = await CalendarTools.IcalJsAsync(text);
             var vobject = await CalendarTools.VobjectAsync(text);
+            var icalendar = await CalendarTools.IcalendarAsync(text);
             var context = $"{scope} feed of {email}";
 
             Assert.DoesNotContain('\uFFFD', ical.GetRawText());
@@ -46,11 +46,27 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
             Assert.Equal(written.Name, ical.GetProperty("name").GetString());
             Assert.Equal(written.Name, ical.GetProperty("xWrCalname").GetString());
             Assert.Equal(written.Name, vobject.GetProperty("name").GetString());
+            Assert.Equal(written.Name, icalendar.GetProperty("name").GetString());
+            Assert.Equal(JsonValueKind.Null, icalendar.GetProperty("method").ValueKind);
+            Assert.Equal(["Europe/London"], icalendar.GetProperty("timezones").EnumerateArray().Select(z => z.GetString()));
             Assert.True(written.Events.Count >= 3, $"{context} has only {written.Events.Count} events.");
             var icalEvents = ical.GetProperty("events").EnumerateArray().ToList();
             var vobjectEvents = vobject.GetProperty("events").EnumerateArray().ToList();
             Assert.Equal(written.Events.Count, icalEvents.Count);
             Assert.Equal(written.Events.Count, vobjectEvents.Count);
+            var pythonEvents = icalendar.GetProperty("events").EnumerateArray().ToList();
+            Assert.Equal(written.Events.Count, pythonEvents.Count);
+            foreach (var (expected, python) in written.Events.Zip(pythonEvents))
+            {
+                Assert.Equal(expected.Uid, python.GetProperty("uid").GetString());
+                Assert.Equal(expected.Summary, python.GetProperty("summary").GetString());
+                Assert.Equal(expected.Description, python.GetProperty("description").GetString());
+                Assert.Equal(expected.Location, python.GetProperty("location").GetString());
+                Assert.Equal(expected.Status.ToString().ToUpperInvariant(), python.GetProperty("status").GetString());
+                Assert.Equal(expected.Sequence, python.GetProperty("sequence").GetInt32());
+                AssertPythonTime(expected.Start, python.GetProperty("start"));
+                AssertPythonTime(expected.End, python.GetProperty("end"));
+            }
             foreach (var (expected, read, validated) in written.Events.Zip(icalEvents, vobjectEvents))
             {
                 Assert.Equal(expected.Uid, read.GetProperty("uid").GetString());
@@ -118,6 +134,7 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
         var text = await feeds.FetchAsync(await feeds.CreateFeedAsync(CalendarSeed.BookerEmail(seed.SchoolA), FeedScope.SCHOOL, seed.SchoolA));
         var ical = (await CalendarTools.IcalJsAsync(text)).GetProperty("events").EnumerateArray().ToDictionary(e => e.GetProperty("uid").GetString()!);
         var vobject = (await CalendarTools.VobjectAsync(text)).GetProperty("events").EnumerateArray().ToDictionary(e => e.GetProperty("uid").GetString()!);
+        var python = (await CalendarTools.IcalendarAsync(text)).GetProperty("events").EnumerateArray().ToDictionary(e => e.GetProperty("uid").GetString()!);
 
         // Spring forward: 09:30 BST is 08:30 UTC. Fall back: 09:30 GMT is 09:30 UTC, and the meeting at 18:00 GMT.
         var expectations = new (string Uid, string WallClock, DateTimeOffset Instant)[]
@@ -136,6 +153,9 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
             Assert.Equal(wallClock, validated.GetProperty("start").GetProperty("wallClock").GetString());
             Assert.Equal("Europe/London", validated.GetProperty("startTzid").GetString());
             Assert.Equal(instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), validated.GetProperty("start").GetProperty("utc").GetString());
+            var read = python[uid].GetProperty("start");
+            Assert.Equal(wallClock, read.GetProperty("wallClock").GetString());
+            Assert.Equal(instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), read.GetProperty("utc").GetString());
         }
         Assert.Contains($"DTSTART;TZID=Europe/London:20260329T093000\r\n", text, StringComparison.Ordinal);
         Assert.Contains($"DTSTART;VALUE=DATE:{CalendarSeed.VisitADate:yyyyMMdd}\r\n", text, StringComparison.Ordinal);
@@ -153,6 +173,20 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
                 $"{e.GetProperty("summary").GetString()}\n{e.GetProperty("description").GetString()}\n{e.GetProperty("location").GetString()}",
                 e.GetProperty("sequence").GetInt32()));
 
+    private static void AssertPythonTime(EventTime written, JsonElement read)
+    {
+        Assert.Equal(written.IsAllDay, read.GetProperty("isDate").GetBoolean());
+        var format = written.IsAllDay ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ss";
+        Assert.Equal(written.WallClock.ToString(format, CultureInfo.InvariantCulture), read.GetProperty("wallClock").GetString());
+        if (!written.IsAllDay)
+        {
+            Assert.Equal(written.TimeZoneId, read.GetProperty("zone").GetString());
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(written.TimeZoneId!);
+            var utc = new DateTimeOffset(written.WallClock, zone.GetUtcOffset(written.WallClock)).UtcDateTime;
+            Assert.Equal(utc.ToString(format, CultureInfo.InvariantCulture), read.GetProperty("utc").GetString());
+        }
+    }
+
     private static void AssertTime(EventTime written, JsonElement read, JsonElement validated)
     {
         Assert.Equal(written.IsAllDay, read.GetProperty("isDate").GetBoolean());
@@ -163,7 +197,8 @@ public sealed class CalendarFeedContentTests(PostgresFixture postgres)
         if (!written.IsAllDay)
         {
             Assert.Equal(written.TimeZoneId, read.GetProperty("zone").GetString());
-            var instant = WallClock.ToInstant(written.WallClock, TimeZoneInfo.FindSystemTimeZoneById(written.TimeZoneId!));
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(written.TimeZoneId!);
+            var instant = new DateTimeOffset(written.WallClock, zone.GetUtcOffset(written.WallClock));
             Assert.Equal(instant.ToUnixTimeSeconds(), read.GetProperty("unixSeconds").GetInt64());
         }
     }

@@ -43,9 +43,15 @@ public sealed class NetworksGraphQLTests(PostgresFixture postgres)
 
         // Bad input: a clear user error, nothing written.
         var before = await world.CountAsync("SELECT count(*) FROM networks");
-        Assert.Equal(["INVALID"], (await admin.GraphQLAsync(Create, new { input = new {
-            name = "Broken", kind = "OTHER", memberUrns = urns, recurrence = "FREQ=FORTNIGHTLY", firstStartsAt = "2026-10-13T15:45:00+01:00" } }))
-            .UserErrorCodes("createNetwork"));
+        var broken = await admin.GraphQLAsync(Create, new { input = new {
+            name = "Broken", kind = "OTHER", memberUrns = urns, recurrence = "FREQ=FORTNIGHTLY", firstStartsAt = "2026-10-13T15:45:00+01:00" } });
+        Assert.Equal(["INVALID"], broken.UserErrorCodes("createNetwork"));
+        // Ical.Net refuses the rule; the message names the part at fault.
+        Assert.Contains("FREQ:", broken.Get("createNetwork.errors").EnumerateArray().Single().GetProperty("message").GetString(), StringComparison.Ordinal);
+        var monthDayWeekly = await admin.GraphQLAsync(Create, new { input = new {
+            name = "Broken", kind = "OTHER", memberUrns = urns, recurrence = "FREQ=WEEKLY;BYMONTHDAY=1", firstStartsAt = "2026-10-13T15:45:00+01:00" } });
+        Assert.Equal(["INVALID"], monthDayWeekly.UserErrorCodes("createNetwork"));
+        Assert.Contains("BYMONTHDAY:", monthDayWeekly.Get("createNetwork.errors").EnumerateArray().Single().GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(["NOT_FOUND"], (await admin.GraphQLAsync(Create, new { input = new { name = "Nowhere", kind = "OTHER", memberUrns = new[] { "999999" } } }))
             .UserErrorCodes("createNetwork"));
         Assert.Equal(["NOT_ALLOWED"], (await leader.GraphQLAsync(Create, new { input = new { name = "Mine", kind = "OTHER", memberUrns = urns } }))

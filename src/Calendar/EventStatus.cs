@@ -1,9 +1,0 @@
-namespace InclusionNetwork.Calendar;
-
-/// <summary>The STATUS values RFC 5545 3.8.1.11 allows on a VEVENT.</summary>
-public enum EventStatus
-{
-    Confirmed,
-    Tentative,
-    Cancelled,
-}

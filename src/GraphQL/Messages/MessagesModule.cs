@@ -1,0 +1,55 @@
+using System.Globalization;
+using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Messages;
+using InclusionNetwork.GraphQL.Common;
+using InclusionNetwork.GraphQL.Engine.Execution;
+using InclusionNetwork.GraphQL.Engine.Types;
+
+namespace InclusionNetwork.GraphQL.Messages;
+
+/// <summary>
+/// <c>outbox</c>: what the product has queued, sent or given up on, for admins. The field is
+/// non-null in the contract, so anyone else gets a field error rather than an empty list that
+/// could be mistaken for "nothing sent".
+/// </summary>
+public sealed class MessagesModule : ISchemaModule
+{
+    public void Configure(SchemaBuilder schema) => schema
+        .AddSdl(Sdl.Read("Messages/messages.graphql"))
+        .BindEnum<MessageStatus>()
+        .Resolve("Query", "outbox", OutboxAsync)
+        .Resolve("OutboxMessage", "id", ctx => ctx.Source<OutboxMessage>().Id.ToString(CultureInfo.InvariantCulture));
+
+    private static async ValueTask<object?> OutboxAsync(IResolverContext ctx)
+    {
+        var viewer = ctx.Viewer() ?? throw new GraphQLException("Sign in as an admin to read the outbox.", "UNAUTHENTICATED");
+        if (!viewer.IsAdmin)
+        {
+            throw new GraphQLException("Only admins may read the outbox.", "FORBIDDEN");
+        }
+        var first = Paging.First(ctx.Argument<int?>("first"), 50);
+        var after = Paging.After(ctx.Argument<string>("after"), 1);
+        long? afterId = null;
+        if (after is not null)
+        {
+            afterId = long.TryParse(after[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? id
+                : throw new QueryArgumentException("\"after\" is not a cursor this API gave out.");
+        }
+        var page = await ctx.Service<OutboxQueries>().ListAsync(ctx.Argument<MessageStatus?>("status"), first, afterId, ctx.CancellationToken);
+        var edges = page.Messages.Select(m => new { cursor = Cursor.Encode(m.Id.ToString(CultureInfo.InvariantCulture)), node = m }).ToList();
+        return new
+        {
+            edges,
+            nodes = page.Messages,
+            pageInfo = new
+            {
+                hasNextPage = page.HasNextPage,
+                hasPreviousPage = after is not null,
+                startCursor = edges.FirstOrDefault()?.cursor,
+                endCursor = edges.LastOrDefault()?.cursor,
+            },
+            totalCount = page.TotalCount,
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using InclusionNetwork.Grains.Calendars;
+using InclusionNetwork.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace InclusionNetwork.Silo.Tests.Calendars;
+
+/// <summary>
+/// A feed is rendered once per change: polls of an unchanged feed, 200 or 304, serve the kept
+/// body without rendering (seen in the silo's rendering count and the row's rendered_at), a
+/// change the feed does not show re-reads but does not re-render, and a change of each kind the
+/// feed shows (a booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Polls_of_an_unchanged_feed_are_served_from_the_kept_body_without_rendering()
+    {
+        await using var feeds = await FeedTestSilo.StartAsync(postgres);
+        var server = feeds.Silo.Services.GetRequiredService<CalendarFeedServer>();
+        var feed = await feeds.CreateFeedAsync(CalendarSeed.BookerEmail(feeds.Seed.SchoolA), FeedScope.SCHOOL, feeds.Seed.SchoolA);
+        var path = FeedTestSilo.PathOf(feed);
+
+        var (first, firstBody) = await feeds.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var renderings = server.Renderings;
+        var renderedAt = await RenderedAtAsync(feeds, feed);
+        Assert.NotNull(renderedAt);
+
+        feeds.Clock.Advance(TimeSpan.FromHours(3));
+        var (again, againBody) = await feeds.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(firstBody, againBody);
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        var (notModified, _) = await feeds.GetAsync(path, r => r.Headers.IfNoneMatch.Add(first.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(renderings, server.Renderings);
+        Assert.Equal(renderedAt, await RenderedAtAsync(feeds, feed));
+
+        // A change elsewhere (another school's name) moves the content version: the feed's events
+        // are read again, found the same, and the kept body stays, still without rendering.
+        var versionBefore = await ScalarAsync<long>(feeds, "SELECT sum(version)::bigint FROM calendar_content_versions");
+        await ExecuteAsync(feeds, "UPDATE schools SET name = name || ' Academy' WHERE urn = (SELECT min(urn) FROM schools WHERE urn NOT IN (@a, @b))",
+            ("a", feeds.Seed.SchoolA), ("b", feeds.Seed.SchoolB));
+        Assert.True(await ScalarAsync<long>(feeds, "SELECT sum(version)::bigint FROM calendar_content_versions") > versionBefore);
+        var (afterUnrelated, afterUnrelatedBody) = await feeds.GetAsync(path, r => r.Headers.IfNoneMatch.Add(first.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.NotModified, afterUnrelated.StatusCode);
+        Assert.Empty(afterUnrelatedBody);
+        Assert.Equal(renderings, server.Renderings);
+        Assert.Equal(renderedAt, await RenderedAtAsync(feeds, feed));
+    }
+
+    [Fact]
+    public async Task A_change_of_each_kind_the_feed_shows_is_in_the_next_poll_rendered_once()
+    {
+        await using var feeds = await FeedTestSilo.StartAsync(postgres);
+        var seed = feeds.Seed;
+        var server = feeds.Silo.Services.GetRequiredService<CalendarFeedServer>();
+        var feed = await feeds.CreateFeedAsync(CalendarSeed.BookerEmail(seed.SchoolA), FeedScope.SCHOOL, seed.SchoolA);
+        var text = await feeds.FetchAsync(feed);
+
+        var changes = new (string Kind, string Sql, (string, object)[] Parameters, Func<string, bool> Shows)[]
+        {
+            ("a booking given up", "UPDATE bookings SET status = 'CANCELLED', cancelled_at = @now, cancellation = 'CANCELLED', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                [("id", seed.BookingA1)], t => t.Contains("the place was given up", StringComparison.Ordinal)),
+            ("a run moved", "UPDATE course_sessions SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                [("id", seed.SessionIds[0])], t => t.Contains("DTSTART;TZID=Europe/London:20260330T093000", StringComparison.Ordinal)),
+            ("a run cancelled", "UPDATE course_runs SET status = 'CANCELLED', cancelled_at = @now, cancel_reason = 'Trainer unwell', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                [("id", seed.RunId)], t => t.Contains("Reason: Trainer unwell", StringComparison.Ordinal)),
+            ("a visit moved", "UPDATE review_visits SET visit_date = DATE '2026-04-21', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                [("id", seed.VisitHostedByA)], t => t.Contains("DTSTART;VALUE=DATE:20260421", StringComparison.Ordinal)),
+            ("a meeting renamed", "UPDATE meetings SET title = 'Spring forum, moved online', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                [("id", seed.MeetingId)], t => t.Contains("Spring forum\\, moved online", StringComparison.Ordinal)),
+            ("a reviewer's name", "UPDATE staff SET name = 'Morwenna Tregarthen' WHERE id = (SELECT min(staff_id) FROM visit_reviewers WHERE visit_id = @id AND school_urn = @urn)",
+                [("id", seed.VisitHostedByB), ("urn", seed.SchoolA)], t => t.Contains("Morwenna Tregarthen", StringComparison.Ordinal)),
+            ("the school's name", "UPDATE schools SET name = 'Harbourside Primary' WHERE urn = @urn",
+                [("urn", seed.SchoolA)], t => t.Contains("X-WR-CALNAME:InclusionNetwork – Harbourside Primary", StringComparison.Ordinal)),
+        };
+        foreach (var (kind, sql, parameters, showsUnfolded) in changes)
+        {
+            // Lines are folded at 75 octets: look for the change in the unfolded text.
+            bool shows(string feedText) => showsUnfolded(feedText.Replace("\r\n ", "", StringComparison.Ordinal));
+            Assert.False(shows(text), $"The feed already shows {kind} before it happened.");
+            feeds.Clock.Advance(TimeSpan.FromMinutes(10));
+            var renderings = server.Renderings;
+            await ExecuteAsync(feeds, sql, parameters);
+
+            var changed = await feeds.FetchAsync(feed);
+            Assert.True(shows(changed), $"The feed does not show {kind}:\n{changed}");
+            Assert.NotEqual(text, changed);
+            Assert.Equal(renderings + 1, server.Renderings);
+            Assert.Equal(changed, await feeds.FetchAsync(feed));
+            Assert.Equal(renderings + 1, server.Renderings);
+            text = changed;
+        }
+    }
+
+    [Fact]
+    public async Task A_second_silo_serves_the_body_the_first_kept_and_each_sees_the_others_changes()
+    {
+        await using var feeds = await FeedTestSilo.StartAsync(postgres);
+        var services = feeds.Silo.Services;
+        var first = services.GetRequiredService<CalendarFeedServer>();
+        // A second server on the same database with its own memory and counts: what another silo holds.
+        using var second = new CalendarFeedServer(
+            services.GetRequiredService<CalendarFeedStore>(), services.GetRequiredService<FeedAccess>(), services.GetRequiredService<CalendarFeedRenderer>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarFeedOptions>>(), services.GetRequiredService<Grains.Common.DomainClock>());
+        var feed = await feeds.CreateFeedAsync(CalendarSeed.LeaderEmail, FeedScope.LEADER);
+        var token = Path.GetFileNameWithoutExtension(FeedTestSilo.PathOf(feed));
+
+        var rendered = await first.ServeAsync(token);
+        var firstBody = await rendered!.ReadBodyAsync();
+        Assert.Equal(1, first.Renderings);
+        var elsewhere = await second.ServeAsync(token);
+        Assert.Equal(rendered.ETag, elsewhere!.ETag);
+        Assert.Equal(firstBody.Body, (await elsewhere.ReadBodyAsync()).Body);
+        Assert.Equal(0, second.Renderings);
+
+        // A change served first by the second silo: the first then serves the second's body without rendering.
+        feeds.Clock.Advance(TimeSpan.FromMinutes(5));
+        await ExecuteAsync(feeds, "UPDATE meetings SET title = 'Planning, moved to the library', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+            ("id", feeds.Seed.CancelledMeetingId));
+        var changed = await second.ServeAsync(token);
+        var changedBody = await changed!.ReadBodyAsync();
+        Assert.Equal(1, second.Renderings);
+        Assert.NotEqual(rendered.ETag, changed.ETag);
+        Assert.True(changed.LastModified > rendered.LastModified);
+        var back = await first.ServeAsync(token);
+        Assert.Equal(changed.ETag, back!.ETag);
+        Assert.Equal(changedBody.Body, (await back.ReadBodyAsync()).Body);
+        Assert.Equal(1, first.Renderings);
+    }
+
+    private static Task<DateTimeOffset?> RenderedAtAsync(FeedTestSilo feeds, CalendarFeed feed) =>
+        ScalarAsync<DateTimeOffset?>(feeds, "SELECT rendered_at FROM calendar_feeds WHERE id = @id", ("id", feed.Id));
+
+    private static async Task<T> ScalarAsync<T>(FeedTestSilo feeds, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(feeds.ConnectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return reader.IsDBNull(0) ? default! : reader.GetFieldValue<T>(0);
+    }
+
+    private static async Task ExecuteAsync(FeedTestSilo feeds, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(feeds.ConnectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("now", feeds.Clock.GetUtcNow());
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, $"Nothing was changed by: {sql}");
+    }
+}
