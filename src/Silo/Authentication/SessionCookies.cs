@@ -19,17 +19,21 @@ public static class SessionCookies
         var outcome = await accounts.SignInAsync(email, password, ClientAddress(context), AccessTokenKind.SESSION, cancellationToken: cancellationToken);
         if (outcome is SignInOutcome.SignedIn signedIn)
         {
-            context.Response.Cookies.Append(TokenAuthenticationHandler.SessionCookie, signedIn.Token.Secret, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = true,
-                SameSite = SameSiteMode.Lax,
-                Path = "/",
-                Expires = signedIn.Token.ExpiresAt,
-            });
+            Append(context, signedIn.Token.Secret, signedIn.Token.ExpiresAt);
         }
         return outcome;
     }
+
+    /// <summary>Sets the session cookie for a session token already issued.</summary>
+    public static void Append(HttpContext context, string secret, DateTimeOffset expiresAt) =>
+        context.Response.Cookies.Append(TokenAuthenticationHandler.SessionCookie, secret, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            Expires = expiresAt,
+        });
 
     public static async Task EndAsync(HttpContext context, AccountService accounts, CancellationToken cancellationToken)
     {

@@ -26,5 +26,7 @@ public sealed class PageSession(AccountService accounts) : IPageSession
         };
     }
 
+    public void Adopt(HttpContext context, string token, DateTimeOffset expiresAt) => SessionCookies.Append(context, token, expiresAt);
+
     public Task EndAsync(HttpContext context, CancellationToken cancellationToken) => SessionCookies.EndAsync(context, accounts, cancellationToken);
 }

@@ -15,6 +15,9 @@ public interface IPageSession
     /// <summary>Checks the credentials and, when right, sets the session cookie on the response.</summary>
     Task<SessionStart> StartAsync(HttpContext context, string email, string password, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a session the schema has already started (accepting an invitation signs the new account in) as the session cookie.</summary>
+    void Adopt(HttpContext context, string token, DateTimeOffset expiresAt);
+
     /// <summary>Revokes this request's session token, if any, and removes the cookie.</summary>
     Task EndAsync(HttpContext context, CancellationToken cancellationToken);
 }

@@ -79,6 +79,33 @@ public sealed partial class PagesTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/pages.js")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_people_pages_answer_a_dead_invitation_link_plainly_and_show_a_reset_refusal_on_the_password_field()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
+        using var client = Client(silo);
+
+        var invitation = await client.GetAsync("/invitations/not-a-real-token");
+        Assert.Equal(HttpStatusCode.NotFound, invitation.StatusCode);
+        Assert.Contains("This invitation link does not work", await invitation.Content.ReadAsStringAsync());
+
+        var signIn = await client.GetStringAsync("/sign-in");
+        Assert.Contains("<a class=\"govuk-link\" href=\"/forgotten-password\">Forgotten your password?</a>", signIn);
+
+        var (cookie, token) = await FormTokenAsync(client, "/reset-password/not-a-real-token");
+        var reset = await PostAsync(client, "/reset-password/not-a-real-token", cookie, ("__RequestVerificationToken", token), ("password", "a long enough new password"));
+        var html = await reset.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Contains("<title>Error: Set a new password – InclusionNetwork – ", html);
+        Assert.Matches("<li><a href=\"#password\">[^<]+</a></li>", html);
+        Assert.Contains("id=\"password-error\"", html);
+
+        var (requestCookie, requestToken) = await FormTokenAsync(client, "/forgotten-password");
+        var requested = await PostAsync(client, "/forgotten-password", requestCookie, ("__RequestVerificationToken", requestToken), ("email", "nobody@example.test"));
+        Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+        Assert.Equal("/forgotten-password", requested.Headers.Location?.OriginalString);
+    }
+
     private static HttpClient Client(SiloHost silo) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = silo.BaseAddress };
 
