@@ -162,6 +162,47 @@ export const journeys = {
     await page.getByRole('button', { name: /Sign out/ }).waitFor();
   },
 
+  /** An invitation's page says who invited them; a refused password is shown on the field; accepting signs in. */
+  async invitation({ page, check, params }) {
+    await go(page, `/invitations/${params.token}`);
+    assert.equal(await heading(page), 'Accept your invitation');
+    assert.match(await page.locator('#invited-by').textContent(), /has invited you, Rowan Invited/);
+    await check('invitation');
+
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.locator('.govuk-error-summary a', { hasText: 'Enter a password' }).waitFor();
+    await page.getByLabel('Create a password').fill('short');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.locator('.govuk-error-summary a[href="#password"]').waitFor();
+    assert.equal(await page.locator('#password-error').count(), 1, 'the refusal is shown on the password field');
+    await check('invitation-refused-password');
+
+    await page.getByLabel('Create a password').fill('four unrelated words make a password');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.getByText('Your account is ready and you are signed in.').waitFor();
+    await page.getByRole('button', { name: /Sign out/ }).waitFor();
+    await check('invitation-accepted');
+    await signOut(page);
+
+    await go(page, `/invitations/${params.token}`);
+    assert.equal(await heading(page), 'This invitation link does not work', 'the link is single use');
+
+    await go(page, '/sign-in');
+    await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+    await page.waitForURL(/\/forgotten-password$/);
+    await check('forgotten-password');
+    await page.getByLabel('Email address').fill(params.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText('If an account uses that email address').waitFor();
+    await check('forgotten-password-sent');
+
+    await go(page, '/reset-password/not-a-real-token');
+    await page.getByLabel('New password').fill('four other unrelated words here');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.locator('.govuk-error-summary a[href="#password"]').waitFor();
+    await check('reset-password-refused');
+  },
+
   /** An unknown address gets a GOV.UK "Page not found" page, not an error. */
   async notFound({ page, check }) {
     await go(page, '/no-such-page');
