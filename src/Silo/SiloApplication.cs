@@ -27,6 +27,7 @@ public static class SiloApplication
         builder.AddEmail();
         builder.AddDemoData();
         builder.AddGraphQL();
+        builder.AddWebPages();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -49,7 +49,7 @@ public static class AuthEndpoints
         {
             return invalid;
         }
-        var outcome = await accounts.SignInAsync(request.Email, request.Password, ClientAddress(context), AccessTokenKind.PERSONAL,
+        var outcome = await accounts.SignInAsync(request.Email, request.Password, SessionCookies.ClientAddress(context), AccessTokenKind.PERSONAL,
             request.Name?.Trim(), request.ExpiresInDays, cancellationToken);
         return outcome switch
         {
@@ -78,42 +78,23 @@ public static class AuthEndpoints
         {
             return invalid;
         }
-        var outcome = await accounts.SignInAsync(request.Email, request.Password, ClientAddress(context), AccessTokenKind.SESSION,
-            cancellationToken: cancellationToken);
-        switch (outcome)
+        var outcome = await SessionCookies.StartAsync(context, accounts, request.Email, request.Password, cancellationToken);
+        return outcome switch
         {
-            case SignInOutcome.SignedIn signedIn:
-                context.Response.Cookies.Append(TokenAuthenticationHandler.SessionCookie, signedIn.Token.Secret, new CookieOptions
-                {
-                    HttpOnly = true,
-                    Secure = true,
-                    SameSite = SameSiteMode.Lax,
-                    Path = "/",
-                    Expires = signedIn.Token.ExpiresAt,
-                });
-                return TypedResults.Ok(new { name = signedIn.Viewer.Name, roles = signedIn.Viewer.Roles.Select(r => r.ToString()).Order() });
-            case SignInOutcome.Throttled throttled:
-                return TooManyFailures(context, throttled);
-            default:
-                return WrongCredentials();
-        }
+            SignInOutcome.SignedIn signedIn => TypedResults.Ok(new { name = signedIn.Viewer.Name, roles = signedIn.Viewer.Roles.Select(r => r.ToString()).Order() }),
+            SignInOutcome.Throttled throttled => TooManyFailures(context, throttled),
+            _ => WrongCredentials(),
+        };
     }
 
     private static async Task<IResult> EndSessionAsync(HttpContext context, AccountService accounts, CancellationToken cancellationToken)
     {
-        var result = await context.AuthenticateAsync(TokenAuthenticationHandler.SchemeName);
-        if (result.Succeeded && context.Request.Cookies.ContainsKey(TokenAuthenticationHandler.SessionCookie))
-        {
-            var accountId = long.Parse(result.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);
-            var tokenId = long.Parse(result.Principal.FindFirstValue("token_id")!, CultureInfo.InvariantCulture);
-            await accounts.RevokeTokenAsync(accountId, tokenId, cancellationToken);
-        }
-        context.Response.Cookies.Delete(TokenAuthenticationHandler.SessionCookie, new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+        await SessionCookies.EndAsync(context, accounts, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static IResult WrongCredentials() =>
-        TypedResults.Json(new { message = "The email address or password is not right." }, statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Json(new { message = SessionCookies.WrongCredentialsMessage }, statusCode: StatusCodes.Status401Unauthorized);
 
     /// <summary>
     /// The same words for every email address, known or not, and for a slowed client address,
@@ -121,15 +102,12 @@ public static class AuthEndpoints
     /// </summary>
     private static IResult TooManyFailures(HttpContext context, SignInOutcome.Throttled throttled)
     {
-        var wait = Math.Max(1, (int)Math.Ceiling((throttled.NotBefore - context.RequestServices.GetRequiredService<DomainClock>().GetUtcNow()).TotalSeconds));
+        var wait = SessionCookies.SecondsToWait(context, throttled);
         context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Json(
-            new { message = $"Too many failed sign-ins. Wait {wait} second{(wait == 1 ? "" : "s")}, then try again." },
+            new { message = SessionCookies.TooManyFailuresMessage(wait) },
             statusCode: StatusCodes.Status429TooManyRequests);
     }
-
-    /// <summary>The client's address (the proxy's client when the request came through a trusted proxy).</summary>
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static IResult? Invalid(string email, string password) =>
         InvalidText("email", email, MaxEmailLength) ?? InvalidText("password", password, MaxPasswordLength);

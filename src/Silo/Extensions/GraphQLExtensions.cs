@@ -14,8 +14,18 @@ public static class GraphQLExtensions
     public static WebApplicationBuilder AddGraphQL(this WebApplicationBuilder builder)
     {
         builder.Services.AddInclusionSchema();
+        // A copy: binding into RequestLimits.Default itself would change it for every user in the process.
+        var limits = RequestLimits.Default with { };
+        builder.Configuration.GetSection("GraphQL:Limits").Bind(limits);
+        var costly = new CostlyOperationOptions();
+        builder.Configuration.GetSection("GraphQL:CostlyOperations").Bind(costly);
+        // One set of limits and one costly-operations lane for /graphql and the pages alike.
+        builder.Services.AddSingleton(new GraphQLServing(limits, new CostlyOperationLane(costly)));
         return builder;
     }
+
+    /// <summary>The request limits and admission every in-process or HTTP execution of the schema is held to.</summary>
+    public sealed record GraphQLServing(RequestLimits Limits, CostlyOperationLane Admission);
 
     /// <summary>
     /// <c>/graphql</c> over HTTP for everyone: fields decide what a caller may see. The
@@ -26,18 +36,14 @@ public static class GraphQLExtensions
     /// </summary>
     public static WebApplication MapInclusionGraphQL(this WebApplication app)
     {
-        // A copy: binding into RequestLimits.Default itself would change it for every user in the process.
-        var limits = RequestLimits.Default with { };
-        app.Configuration.GetSection("GraphQL:Limits").Bind(limits);
+        var serving = app.Services.GetRequiredService<GraphQLServing>();
         var defaults = new GraphQLHttpOptions();
-        var costly = new CostlyOperationOptions();
-        app.Configuration.GetSection("GraphQL:CostlyOperations").Bind(costly);
         app.MapGraphQL("/graphql", services => services.GetRequiredService<Schema>(), new GraphQLHttpOptions
         {
-            Limits = limits,
+            Limits = serving.Limits,
             DocumentCacheSize = app.Configuration.GetValue("GraphQL:DocumentCacheSize", defaults.DocumentCacheSize),
             DocumentCacheBytes = app.Configuration.GetValue("GraphQL:DocumentCacheBytes", defaults.DocumentCacheBytes),
-            Admission = new CostlyOperationLane(costly),
+            Admission = serving.Admission,
             OnRequest = (http, items) =>
             {
                 items[RequestItems.ViewerKey] = http.GetViewer();

@@ -1,17 +1,48 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using InclusionNetwork.Silo.Extensions;
+using InclusionNetwork.Web;
+using InclusionNetwork.Web.Session;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.FileProviders;
 
 namespace InclusionNetwork.Silo.Web;
 
 /// <summary>
 /// Serves the web front end: its static files under <c>/app/</c>, the GraphQL explorer at
-/// <c>GET /graphql/ui</c>, and one HTML shell for every page address, which the browser
-/// app then renders. API prefixes never get the shell, so a mistyped API address is a
-/// plain 404, not a page.
+/// <c>GET /graphql/ui</c>, the server-rendered pages (src/Web, Razor Pages), and for every
+/// other page address one HTML shell, which the browser app then renders: the pages not yet
+/// moved to the server keep working. API prefixes never get the shell, so a mistyped API
+/// address is a plain 404, not a page.
 /// </summary>
 public static class WebAppExtensions
 {
+    /// <summary>
+    /// The Razor pages, run as the signed-in viewer of the session cookie, held to the same
+    /// GraphQL limits as <c>/graphql</c>. Posting the sign-in form counts against the same
+    /// per-address limit as <c>POST /auth/session</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IPageSession, PageSession>();
+        var county = CountyName(builder.Configuration);
+        builder.Services.AddInclusionPages(options =>
+        {
+            options.CountyName = county;
+            options.AssetVersion = file => Version(WebRoot.Find(builder.Configuration, builder.Environment), file);
+        }).AddRazorPagesOptions(pages => pages.Conventions.AddPageApplicationModelConvention("/Account/SignIn",
+            page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(IdentityExtensions.SignInRateLimit))));
+        builder.Services.AddOptions<WebPagesOptions>().Configure<GraphQLExtensions.GraphQLServing>((options, serving) =>
+        {
+            options.Limits = serving.Limits;
+            options.Admission = serving.Admission;
+        });
+        return builder;
+    }
+
+    private static string CountyName(IConfiguration configuration) =>
+        configuration["App:CountyName"] is { Length: > 0 } name ? name : "Kent County Council";
+
     private static readonly string[] ApiPrefixes = ["/graphql", "/auth", "/calendar", "/reports", "/admin", "/healthz", "/readyz", "/app"];
 
     /// <summary>Static files first, before authentication, so assets never cost a token lookup.</summary>
@@ -35,9 +66,11 @@ public static class WebAppExtensions
 
     public static WebApplication MapWebApp(this WebApplication app)
     {
-        var county = app.Configuration["App:CountyName"] is { Length: > 0 } name ? name : "Kent County Council";
+        var county = CountyName(app.Configuration);
         var root = WebRoot.Find(app.Configuration, app.Environment);
         app.MapGet("/graphql/ui", () => Html(Explorer(county, Version(root, "explorer.js"))));
+        // Route matching prefers these over the fallback below, whose pattern matches anything.
+        app.MapInclusionPages();
         app.MapFallback(context =>
         {
             var path = context.Request.Path;

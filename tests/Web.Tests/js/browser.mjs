@@ -15,7 +15,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // WCAG 2.2 A and AA, plus axe's best practices (landmarks, headings, one main).
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-export async function openBrowser({ baseUrl, artifacts }) {
+/** javaScript: false runs the journey as a browser with JavaScript turned off. */
+export async function openBrowser({ baseUrl, artifacts, javaScript = true }) {
   mkdirSync(artifacts, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'inclusion-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -37,13 +38,23 @@ export async function openBrowser({ baseUrl, artifacts }) {
   context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page);
+  // JavaScript off is Chromium's own switch (what javaScriptEnabled: false sets), held through
+  // DevTools so that check() can lift it for axe-core alone and put it back.
+  const devtools = javaScript ? null : await context.newCDPSession(page);
+  const scripts = (on) => devtools?.send('Emulation.setScriptExecutionDisabled', { value: !on });
+  await scripts(javaScript);
 
   /** axe-core on the page as it is now, and a full-page screenshot named after it. */
   async function check(name) {
     await page.waitForLoadState('networkidle');
+    await scripts(true);
+    if (!javaScript && await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))) {
+      throw new Error(`${name}: the page's own scripts ran although JavaScript is off`);
+    }
     // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
     await page.evaluate(axeSource);
     const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+    await scripts(javaScript);
     await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
     pages.push(name);
     if (result.violations.length) {

@@ -35,38 +35,172 @@ export async function signOut(page) {
   await ready(page);
 }
 
+/** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
+async function signInJourney({ page, check }, { javaScript }) {
+  const name = (n) => (javaScript ? n : `${n}-no-js`);
+  await go(page, '/sign-in');
+  assert.equal(await heading(page), 'Sign in');
+  await check(name('sign-in'));
+
+  await page.getByLabel('Email address').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator('a').allTextContents(), ['Enter your email address', 'Enter your password']);
+  assert.match(await page.title(), /^Error: Sign in/);
+  if (javaScript) {
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('govuk-error-summary')), true, 'focus moves to the error summary');
+  }
+  await check(name('sign-in-errors'));
+  await summary.getByRole('link', { name: 'Enter your email address' }).click();
+  if (javaScript) {
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'email', 'the error link moves focus to the field');
+  }
+  assert.equal(await page.getByLabel('Email address').getAttribute('aria-describedby'), 'email-error', 'the field is described by its message');
+
+  await page.getByLabel('Email address').fill('admin@demo.test');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.govuk-error-summary a', { hasText: 'not right' }).waitFor();
+  assert.equal(await page.getByLabel('Email address').inputValue(), 'admin@demo.test', 'the email address is kept');
+  assert.equal(await page.getByLabel('Password').inputValue(), '', 'the password is never sent back');
+  assert.equal(await page.locator('#email').getAttribute('class'), 'govuk-input govuk-input--width-20 govuk-input--error');
+
+  await signIn(page, 'admin@demo.test');
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'inclusion_session');
+  assert.ok(cookie?.httpOnly && cookie.secure && cookie.sameSite === 'Lax', 'a Secure, HttpOnly, SameSite=Lax session cookie');
+  await signOut(page);
+  await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+  assert.equal((await page.context().cookies()).some((c) => c.name === 'inclusion_session'), false);
+}
+
+/** Free text and filters, kept in the address: reloading the shared address shows the same search. */
+async function directoryJourney({ page, check }, { javaScript }) {
+  const name = (n) => (javaScript ? n : `${n}-no-js`);
+  await go(page, '/');
+  assert.equal(await heading(page), 'Directory of support');
+  const count = async () => Number((await page.locator('#result-count strong').textContent()).trim());
+  const all = await count();
+  assert.ok(all > 0, 'the demo directory lists courses');
+  await check(name('directory'));
+
+  await page.getByLabel('Search courses and resources').fill('inclusion');
+  await page.getByRole('group', { name: 'Phase' }).getByLabel('Primary').check();
+  await page.getByLabel('Strand').selectOption('SCHOOL_TO_SCHOOL_SYSTEM');
+  await page.getByRole('button', { name: 'Apply filters' }).first().press('Enter');
+  await page.waitForURL(/search=inclusion/);
+  await ready(page);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('strand'), 'SCHOOL_TO_SCHOOL_SYSTEM');
+  assert.deepEqual(url.searchParams.getAll('phases'), ['PRIMARY']);
+  const filtered = await count();
+  assert.ok(filtered > 0 && filtered <= all, `the filters narrow the results (${filtered} of ${all})`);
+  const first = page.locator('#results > li').first();
+  assert.match(await first.locator('[data-next-date]').textContent(), /\d{4}|No dates yet/);
+  assert.ok((await first.textContent()).includes('District'));
+  assert.ok((await first.textContent()).includes('Places left'));
+  await check(name('directory-filtered'));
+
+  // The address is the search: opening it afresh shows the same filters and results.
+  await page.goto(url.pathname + url.search);
+  await ready(page);
+  assert.equal(await page.getByLabel('Search courses and resources').inputValue(), 'inclusion');
+  assert.equal(await page.getByRole('group', { name: 'Phase' }).getByLabel('Primary').isChecked(), true);
+  assert.equal(await count(), filtered);
+
+  for (const [group, option] of [['Who it is for', 'SENCO'], ['Area of need', 'Whole school'], ['Inclusion framework theme', 'Progress in education'],
+    ['How it is delivered', 'In person'], ['Places and funding', 'Core offer only'], ['Places and funding', 'Only with places free']]) {
+    await page.getByRole('group', { name: group }).getByLabel(option, { exact: true }).check();
+  }
+  await page.getByLabel('Prior knowledge').selectOption('INTERMEDIATE');
+  await page.getByLabel('District').selectOption({ index: 1 });
+  await page.getByLabel('Starting from').fill('2020-01-01');
+  await page.getByLabel('Starting by').fill('2040-12-31');
+  await page.getByRole('button', { name: 'Apply filters' }).last().click();
+  await page.waitForURL(/withPlacesOnly=true/);
+  await ready(page);
+  const every = new URL(page.url()).searchParams;
+  for (const key of ['search', 'strand', 'audiences', 'needTypes', 'frameworkAreas', 'phases', 'priorKnowledge', 'deliveryModes', 'coreOfferOnly', 'withPlacesOnly', 'from', 'to', 'district']) {
+    assert.ok(every.has(key), `the address keeps the ${key} filter`);
+  }
+  await check(name('directory-every-filter'));
+
+  await go(page, '/?search=inclusion');
+  await page.locator('#results a').first().click();
+  await page.waitForURL(/\/courses\//);
+  await ready(page);
+  assert.ok((await page.locator('main h2', { hasText: 'Dates' }).count()) === 1);
+  await check(name('course'));
+  }
+
 export const journeys = {
   /** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
-  async signIn({ page, check }) {
-    await go(page, '/sign-in');
-    assert.equal(await heading(page), 'Sign in');
-    await check('sign-in');
+  signIn: (browser) => signInJourney(browser, { javaScript: true }),
 
-    await page.getByLabel('Email address').focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    const summary = page.locator('.govuk-error-summary');
-    await summary.waitFor();
-    assert.deepEqual(await summary.locator('a').allTextContents(), ['Enter your email address', 'Enter your password']);
-    assert.match(await page.title(), /^Error: Sign in/);
-    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('govuk-error-summary')), true, 'focus moves to the error summary');
-    await check('sign-in-errors');
-    await summary.getByRole('link', { name: 'Enter your email address' }).click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'email', 'the error link moves focus to the field');
+  /** The same with JavaScript turned off: the form posts to the page and the page answers. */
+  signInWithoutJavaScript: (browser) => signInJourney(browser, { javaScript: false }),
 
-    await page.getByLabel('Email address').fill('admin@demo.test');
-    await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('.govuk-error-summary a', { hasText: 'not right' }).waitFor();
-    assert.equal(await page.locator('#email').getAttribute('class'), 'govuk-input govuk-input--width-20 govuk-input--error');
-
+  /** Only the session's owner can use it: after signing out, the old cookie no longer signs anyone in. */
+  async signOutEndsTheSession({ page, context }) {
     await signIn(page, 'admin@demo.test');
-    const cookie = (await page.context().cookies()).find((c) => c.name === 'inclusion_session');
-    assert.ok(cookie?.httpOnly && cookie.secure && cookie.sameSite === 'Lax', 'a Secure, HttpOnly, SameSite=Lax session cookie');
+    const cookie = (await context.cookies()).find((c) => c.name === 'inclusion_session');
     await signOut(page);
-    await page.getByRole('link', { name: 'Sign in' }).waitFor();
-    assert.equal((await page.context().cookies()).some((c) => c.name === 'inclusion_session'), false);
+    await context.addCookies([cookie]);
+    await go(page, '/');
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Sign out/ }).count(), 0, 'a revoked session reads as signed out');
+  },
+
+  /** The sign-out form refuses a post without the page's antiforgery token. */
+  async signOutNeedsTheFormToken({ page }) {
+    await signIn(page, 'admin@demo.test');
+    const response = await page.request.post('/sign-out', { form: {}, headers: { Origin: new URL(page.url()).origin } });
+    assert.equal(response.status(), 400, 'a post without the token is refused');
+    await go(page, '/');
+    await page.getByRole('button', { name: /Sign out/ }).waitFor();
+  },
+
+  /** An invitation's page says who invited them; a refused password is shown on the field; accepting signs in. */
+  async invitation({ page, check, params }) {
+    await go(page, `/invitations/${params.token}`);
+    assert.equal(await heading(page), 'Accept your invitation');
+    assert.match(await page.locator('#invited-by').textContent(), /has invited you, Rowan Invited/);
+    await check('invitation');
+
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.locator('.govuk-error-summary a', { hasText: 'Enter a password' }).waitFor();
+    await page.getByLabel('Create a password').fill('short');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.locator('.govuk-error-summary a[href="#password"]').waitFor();
+    assert.equal(await page.locator('#password-error').count(), 1, 'the refusal is shown on the password field');
+    await check('invitation-refused-password');
+
+    await page.getByLabel('Create a password').fill('four unrelated words make a password');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.getByText('Your account is ready and you are signed in.').waitFor();
+    await page.getByRole('button', { name: /Sign out/ }).waitFor();
+    await check('invitation-accepted');
+    await signOut(page);
+
+    await go(page, `/invitations/${params.token}`);
+    assert.equal(await heading(page), 'This invitation link does not work', 'the link is single use');
+
+    await go(page, '/sign-in');
+    await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+    await page.waitForURL(/\/forgotten-password$/);
+    await check('forgotten-password');
+    await page.getByLabel('Email address').fill(params.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText('If an account uses that email address').waitFor();
+    await check('forgotten-password-sent');
+
+    await go(page, '/reset-password/not-a-real-token');
+    await page.getByLabel('New password').fill('four other unrelated words here');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.locator('.govuk-error-summary a[href="#password"]').waitFor();
+    await check('reset-password-refused');
   },
 
   /** An unknown address gets a GOV.UK "Page not found" page, not an error. */
@@ -89,61 +223,49 @@ export const journeys = {
   },
 
   /** Free text and filters, kept in the address: reloading the shared address shows the same search. */
-  async directory({ page, check }) {
-    await go(page, '/');
-    assert.equal(await heading(page), 'Directory of support');
-    const count = async () => Number((await page.locator('#result-count strong').textContent()).trim());
-    const all = await count();
-    assert.ok(all > 0, 'the demo directory lists courses');
-    await check('directory');
+  directory: (browser) => directoryJourney(browser, { javaScript: true }),
 
-    await page.getByLabel('Search courses and resources').fill('inclusion');
-    await page.getByRole('group', { name: 'Phase' }).getByLabel('Primary').check();
-    await page.getByLabel('Strand').selectOption('SCHOOL_TO_SCHOOL_SYSTEM');
-    await page.getByRole('button', { name: 'Apply filters' }).first().press('Enter');
-    await page.waitForURL(/search=inclusion/);
-    await ready(page);
-    const url = new URL(page.url());
-    assert.equal(url.searchParams.get('strand'), 'SCHOOL_TO_SCHOOL_SYSTEM');
-    assert.deepEqual(url.searchParams.getAll('phases'), ['PRIMARY']);
-    const filtered = await count();
-    assert.ok(filtered > 0 && filtered <= all, `the filters narrow the results (${filtered} of ${all})`);
-    const first = page.locator('#results > li').first();
-    assert.match(await first.locator('[data-next-date]').textContent(), /\d{4}|No dates yet/);
-    assert.ok((await first.textContent()).includes('District'));
-    assert.ok((await first.textContent()).includes('Places left'));
-    await check('directory-filtered');
+  /** The same search with JavaScript turned off: a plain GET form. */
+  directoryWithoutJavaScript: (browser) => directoryJourney(browser, { javaScript: false }),
 
-    // The address is the search: opening it afresh shows the same filters and results.
-    await page.goto(url.pathname + url.search);
-    await ready(page);
-    assert.equal(await page.getByLabel('Search courses and resources').inputValue(), 'inclusion');
-    assert.equal(await page.getByRole('group', { name: 'Phase' }).getByLabel('Primary').isChecked(), true);
-    assert.equal(await count(), filtered);
+  /** A course page offers booking to school bookers only, and registers to providers and admins only. */
+  async courseByRole({ page, check, params }) {
+    const book = page.locator(`a[href="/runs/${params.runId}/book"]`);
+    const register = page.locator(`a[href="/runs/${params.runId}/register"]`);
+    await go(page, `/courses/${params.courseId}`);
+    assert.equal(await heading(page), params.courseTitle);
+    assert.ok((await page.title()).startsWith(`${params.courseTitle} – InclusionNetwork – `), 'the title is "Page – Service – Council"');
+    assert.equal(await book.count(), 0, 'no booking for a visitor');
+    assert.equal(await register.count(), 0, 'no register for a visitor');
+    await signIn(page, 'provider@demo.test');
+    await go(page, `/courses/${params.courseId}`);
+    assert.equal(await book.count(), 0, 'no booking for a provider');
+    assert.equal(await register.count(), 1, 'the provider reaches the register');
+    await check('course-for-provider');
+    await signOut(page);
+    await signIn(page, params.booker);
+    await go(page, `/courses/${params.courseId}`);
+    assert.equal(await book.count(), 1, 'the school booker can book');
+    assert.equal(await register.count(), 0, 'no register for a school booker');
 
-    for (const [group, option] of [['Who it is for', 'SENCO'], ['Area of need', 'Whole school'], ['Inclusion framework theme', 'Progress in education'],
-      ['How it is delivered', 'In person'], ['Places and funding', 'Core offer only'], ['Places and funding', 'Only with places free']]) {
-      await page.getByRole('group', { name: group }).getByLabel(option, { exact: true }).check();
-    }
-    await page.getByLabel('Prior knowledge').selectOption('INTERMEDIATE');
-    await page.getByLabel('District').selectOption({ index: 1 });
-    await page.getByLabel('Starting from').fill('2020-01-01');
-    await page.getByLabel('Starting by').fill('2040-12-31');
-    await page.getByRole('button', { name: 'Apply filters' }).last().click();
-    await page.waitForURL(/withPlacesOnly=true/);
-    await ready(page);
-    const every = new URL(page.url()).searchParams;
-    for (const key of ['search', 'strand', 'audiences', 'needTypes', 'frameworkAreas', 'phases', 'priorKnowledge', 'deliveryModes', 'coreOfferOnly', 'withPlacesOnly', 'from', 'to', 'district']) {
-      assert.ok(every.has(key), `the address keeps the ${key} filter`);
-    }
-    await check('directory-every-filter');
+    const missing = await page.goto('/courses/999999999');
+    assert.equal(missing.status(), 404);
+    assert.equal(await heading(page), 'Course not found');
+    await check('course-not-found');
+  },
 
-    await go(page, '/?search=inclusion');
-    await page.locator('#results a').first().click();
-    await page.waitForURL(/\/courses\//);
+  /** A search link with values the contract does not know still shows a page, with the problem named. */
+  async directoryBadAddress({ page, check }) {
+    const response = await page.goto('/?strand=NOT_A_STRAND&from=31%2F02%2F2027&phases=NOPE&after=garbage');
+    assert.equal(response.status(), 200);
     await ready(page);
-    assert.ok((await page.locator('main h2', { hasText: 'Dates' }).count()) === 1);
-    await check('course');
+    const summary = page.locator('.govuk-error-summary');
+    assert.deepEqual(await summary.locator('a').allTextContents(), [
+      'Choose a strand from the list', 'Starting from must be a real date, like 2027-03-27', 'That page of results no longer exists. Here is the first page.']);
+    assert.equal(await summary.locator('a').first().getAttribute('href'), '#strand');
+    assert.equal(await page.getByLabel('Starting from').getAttribute('aria-describedby'), 'from-error');
+    assert.match(await page.title(), /^Error: Directory of support/);
+    await check('directory-bad-address');
   },
 
   /** One place left, two people: one confirmed, one on the waiting list; a cancellation offers the place on. */

@@ -16,7 +16,8 @@ if (!existsSync(CHROMIUM)) {
 }
 // A failure picture from an earlier run would mislead whoever reads the artifacts.
 rmSync(`${artifacts}/failed-${name}.png`, { force: true });
-const browser = await openBrowser({ baseUrl, artifacts });
+// Journeys named ...WithoutJavaScript run with JavaScript turned off in the page.
+const browser = await openBrowser({ baseUrl, artifacts, javaScript: !name.endsWith('WithoutJavaScript') });
 try {
   await journey({ ...browser, baseUrl, params: json ? JSON.parse(json) : {} });
   console.log(JSON.stringify({ journey: name, pages: browser.pages }));

@@ -1,4 +1,4 @@
-// The pages' only way to the server: GraphQL at /graphql, and the sign-in endpoints.
+// The pages' only way to the server: GraphQL at /graphql, and the sign-out endpoint.
 // Every state-changing request carries X-CSRF so the Silo can tell it came from its own pages.
 const JSON_HEADERS = {
   'Content-Type': 'application/json',
@@ -28,19 +28,6 @@ export async function gql(query, variables = {}) {
     throw new ServiceError(body.errors.map((e) => e.message).join(' '));
   }
   return body.data;
-}
-
-/** Resolves to null on success, or to the message to show. */
-export async function signIn(email, password) {
-  const response = await fetch('/auth/session', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.ok) return null;
-  const body = await readJson(response);
-  return body?.message ?? `Sign-in failed (HTTP ${response.status}).`;
 }
 
 export async function signOut() {

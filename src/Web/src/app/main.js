@@ -108,8 +108,8 @@ export async function render({ moveFocus = true } = {}) {
   if (!match) {
     view = notFound();
   } else if (match[2].signedIn && !state.viewer) {
-    state.flash = null;
-    navigate(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`, { replace: true });
+    // Sign-in is a server page: load it, and come back here afterwards.
+    location.replace(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
     return;
   } else {
     try {
@@ -145,10 +145,6 @@ export function navigate(href, { replace = false, flash = null } = {}) {
 /** After a change, show the page again with a success message. */
 export const reload = (flash) => navigate(location.pathname + location.search, { replace: true, flash });
 
-export async function refreshViewer() {
-  await loadViewer();
-}
-
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -156,6 +152,8 @@ document.addEventListener('click', (event) => {
   if (url.origin !== location.origin || link.target || link.hasAttribute('download') || url.pathname.startsWith('/graphql') ||
       url.pathname.startsWith('/reports/') || url.pathname.startsWith('/calendar/')) return;
   if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  // An address this app does not draw is a server page: let the browser load it.
+  if (!routes.some(([pattern]) => pattern.test(url.pathname))) return;
   event.preventDefault();
   navigate(url.pathname + url.search);
 });
@@ -165,7 +163,7 @@ document.addEventListener('submit', async (event) => {
   event.preventDefault();
   await signOut();
   state.viewer = null;
-  navigate('/', { flash: 'You have signed out.' });
+  location.assign('/signed-out');
 });
 
 window.addEventListener('popstate', () => render());

@@ -1,6 +1,6 @@
-// Page addresses. signedIn pages send anonymous visitors to sign in first.
-import { directoryPage, coursePage } from './pages/directory.js';
-import { signInPage } from './pages/account.js';
+// The addresses this browser app still draws. The directory (/, /courses/{id}) and sign-in
+// (/sign-in, /sign-out) are server-rendered pages now; links to any address not listed here
+// load it from the server. signedIn pages send anonymous visitors to sign in first.
 import { bookPage, schoolBookingsPage, myBookingsPage, myBookingPage } from './pages/bookings.js';
 import { providerPage, registerPage } from './pages/provider.js';
 import { clustersPage, clusterPage, visitPage } from './pages/review.js';
@@ -10,9 +10,6 @@ import { dashboardPage } from './pages/dashboard.js';
 const signedIn = { signedIn: true };
 
 export const routes = [
-  [/^\/$/, directoryPage],
-  [/^\/courses\/(?<id>[^/]+)$/, coursePage],
-  [/^\/sign-in$/, signInPage],
   [/^\/runs\/(?<id>[^/]+)\/book$/, bookPage, signedIn],
   [/^\/runs\/(?<id>[^/]+)\/register$/, registerPage, signedIn],
   [/^\/school\/bookings$/, schoolBookingsPage, signedIn],
