@@ -1,4 +1,7 @@
 using System.Globalization;
+using InclusionNetwork.Silo.DataProtection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Text.Encodings.Web;
 using InclusionNetwork.Silo.Extensions;
 using InclusionNetwork.Web;
@@ -25,6 +28,11 @@ public static class WebAppExtensions
     public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IPageSession, PageSession>();
+        // Antiforgery tokens and TempData are encrypted with Data Protection keys: kept in the shared
+        // database, a form drawn by one silo is accepted by any other, and after a restart.
+        builder.Services.AddSingleton<PostgresXmlRepository>();
+        builder.Services.AddDataProtection().SetApplicationName("inclusion-network");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository>((options, keys) => options.XmlRepository = keys);
         var county = CountyName(builder.Configuration);
         builder.Services.AddInclusionPages(options =>
         {

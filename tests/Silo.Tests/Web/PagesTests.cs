@@ -106,6 +106,28 @@ public sealed partial class PagesTests(PostgresFixture postgres)
         Assert.Equal("/forgotten-password", requested.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task A_form_drawn_by_one_silo_is_accepted_by_another_on_the_same_database()
+    {
+        var database = await postgres.CreateDemoDatabaseAsync();
+        await using var first = await SiloHost.StartAsync(database, loadDemoData: true);
+        await using var second = await SiloHost.StartAsync(database);
+        using var toFirst = Client(first);
+        using var toSecond = Client(second);
+
+        // Behind a load balancer the page and its post can reach different silos: the key that
+        // protects the form's token is in the shared database, so the second silo can read it.
+        var (cookie, token) = await FormTokenAsync(toFirst, "/sign-in");
+        var posted = await PostAsync(toSecond, "/sign-in", cookie, ("__RequestVerificationToken", token),
+            ("email", "admin@demo.test"), ("password", SiloHost.DemoPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("inclusion_session=", StringComparison.Ordinal));
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(database);
+        await using var keys = dataSource.CreateCommand("SELECT count(*) FROM data_protection_keys");
+        Assert.Equal(1L, await keys.ExecuteScalarAsync());
+    }
+
     private static HttpClient Client(SiloHost silo) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = silo.BaseAddress };
 
