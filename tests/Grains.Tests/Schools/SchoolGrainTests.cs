@@ -17,14 +17,7 @@ public sealed class SchoolGrainTests(PostgresFixture postgres)
     public async Task A_write_from_outside_the_grain_is_caught_by_the_version_check_and_the_rules_run_again_on_the_school_as_stored()
     {
         await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
-        await using (var seed = cluster.Database.CreateCommand("""
-            INSERT INTO schools (urn, name, phase, school_type, district_id, open, gias_type, gias_phase, gias_status, imported_at, updated_at)
-            VALUES ('100001', 'Oak Primary', 'PRIMARY', 'MAINTAINED', 'dover', true, 'Community school', 'Primary', 'Open', @now, @now)
-            """))
-        {
-            seed.Parameters.AddWithValue("now", Now);
-            await seed.ExecuteNonQueryAsync();
-        }
+        await SeedSchoolAsync(cluster, "100001", "Oak Primary");
         var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ISchoolGrain>("100001");
         Assert.Empty((await grain.AddStaffAsync(Admin, "Ann Teacher", "ann@oak.example", StaffRole.TEACHER)).Errors);
         // The rule on emails is checked on the staff the activation holds.
@@ -50,14 +43,7 @@ public sealed class SchoolGrainTests(PostgresFixture postgres)
     public async Task A_refusal_is_confirmed_on_the_school_as_stored_so_an_erased_email_can_be_used_again()
     {
         await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
-        await using (var seed = cluster.Database.CreateCommand("""
-            INSERT INTO schools (urn, name, phase, school_type, district_id, open, gias_type, gias_phase, gias_status, imported_at, updated_at)
-            VALUES ('100002', 'Elm Primary', 'PRIMARY', 'MAINTAINED', 'dover', true, 'Community school', 'Primary', 'Open', @now, @now)
-            """))
-        {
-            seed.Parameters.AddWithValue("now", Now);
-            await seed.ExecuteNonQueryAsync();
-        }
+        await SeedSchoolAsync(cluster, "100002", "Elm Primary");
         var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ISchoolGrain>("100002");
         Assert.Empty((await grain.AddStaffAsync(Admin, "Ann Teacher", "ann@elm.example", StaffRole.TEACHER)).Errors);
 
@@ -70,5 +56,17 @@ public sealed class SchoolGrainTests(PostgresFixture postgres)
         var added = await grain.AddStaffAsync(Admin, "Ann Returning", "ann@elm.example", StaffRole.TEACHER);
         Assert.Empty(added.Errors);
         Assert.Equal("ann@elm.example", added.Value!.Email);
+    }
+
+    private static async Task SeedSchoolAsync(GrainCluster cluster, string urn, string name)
+    {
+        await using var seed = cluster.Database.CreateCommand("""
+            INSERT INTO schools (urn, name, phase, school_type, district_id, open, gias_type, gias_phase, gias_status, imported_at, updated_at)
+            VALUES (@urn, @name, 'PRIMARY', 'MAINTAINED', 'dover', true, 'Community school', 'Primary', 'Open', @now, @now)
+            """);
+        seed.Parameters.AddWithValue("urn", urn);
+        seed.Parameters.AddWithValue("name", name);
+        seed.Parameters.AddWithValue("now", Now);
+        await seed.ExecuteNonQueryAsync();
     }
 }
