@@ -107,8 +107,7 @@ public sealed class PeopleModule : ISchemaModule
         }
         var filter = InputReader.OfArgument(ctx, "filter");
         var first = Paging.First(ctx.Argument<int?>("first"), 50);
-        var after = Paging.After(ctx.Argument<string>("after"), 1);
-        long? afterId = after is null ? null : InputReader.ParseId(after[0]) ?? throw new QueryArgumentException("\"after\" is not a cursor this API gave out.");
+        var afterId = Paging.AfterId(ctx.Argument<string>("after"));
         var search = filter.String("search");
         if (search is { Length: > 200 })
         {
@@ -117,20 +116,8 @@ public sealed class PeopleModule : ISchemaModule
         var page = await ctx.Service<AccountAdministration>().ListAsync(
             new AccountFilter(filter.Enum<Role>("role"), filter.String("schoolUrn"), search, filter.Boolean("includeInactive") ?? false),
             first, afterId, ctx.CancellationToken);
-        var edges = page.Accounts.Select(a => new { cursor = Cursor.Encode(a.Id.ToString(CultureInfo.InvariantCulture)), node = a }).ToList();
-        return new
-        {
-            edges,
-            nodes = page.Accounts,
-            pageInfo = new
-            {
-                hasNextPage = page.HasNextPage,
-                hasPreviousPage = after is not null,
-                startCursor = edges.FirstOrDefault()?.cursor,
-                endCursor = edges.LastOrDefault()?.cursor,
-            },
-            totalCount = page.TotalCount,
-        };
+        return Paging.Connection(page.Accounts, a => Cursor.Encode(a.Id.ToString(CultureInfo.InvariantCulture)),
+            page.HasNextPage, afterId is not null, page.TotalCount);
     }
 
     private static async ValueTask<object?> UpdateAccountAsync(IResolverContext ctx)

@@ -28,28 +28,9 @@ public sealed class MessagesModule : ISchemaModule
             throw new GraphQLException("Only admins may read the outbox.", "FORBIDDEN");
         }
         var first = Paging.First(ctx.Argument<int?>("first"), 50);
-        var after = Paging.After(ctx.Argument<string>("after"), 1);
-        long? afterId = null;
-        if (after is not null)
-        {
-            afterId = long.TryParse(after[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? id
-                : throw new QueryArgumentException("\"after\" is not a cursor this API gave out.");
-        }
+        var afterId = Paging.AfterId(ctx.Argument<string>("after"));
         var page = await ctx.Service<OutboxQueries>().ListAsync(ctx.Argument<MessageStatus?>("status"), first, afterId, ctx.CancellationToken);
-        var edges = page.Messages.Select(m => new { cursor = Cursor.Encode(m.Id.ToString(CultureInfo.InvariantCulture)), node = m }).ToList();
-        return new
-        {
-            edges,
-            nodes = page.Messages,
-            pageInfo = new
-            {
-                hasNextPage = page.HasNextPage,
-                hasPreviousPage = after is not null,
-                startCursor = edges.FirstOrDefault()?.cursor,
-                endCursor = edges.LastOrDefault()?.cursor,
-            },
-            totalCount = page.TotalCount,
-        };
+        return Paging.Connection(page.Messages, m => Cursor.Encode(m.Id.ToString(CultureInfo.InvariantCulture)),
+            page.HasNextPage, afterId is not null, page.TotalCount);
     }
 }

@@ -49,20 +49,7 @@ public sealed class PlacesModule : ISchemaModule
             first,
             after is null ? null : (after[0], after[1]),
             ctx.CancellationToken);
-        var edges = page.Schools.Select(s => new { cursor = Cursor.Encode(s.Name, s.Urn), node = s }).ToList();
-        return new
-        {
-            edges,
-            nodes = page.Schools,
-            pageInfo = new
-            {
-                hasNextPage = page.HasNextPage,
-                hasPreviousPage = after is not null,
-                startCursor = edges.FirstOrDefault()?.cursor,
-                endCursor = edges.LastOrDefault()?.cursor,
-            },
-            totalCount = page.TotalCount,
-        };
+        return Paging.Connection(page.Schools, s => Cursor.Encode(s.Name, s.Urn), page.HasNextPage, after is not null, page.TotalCount);
     }
 
     private static async ValueTask<object?> StaffAsync(IResolverContext ctx)
