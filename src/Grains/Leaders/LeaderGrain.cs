@@ -1,22 +1,49 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
-using Npgsql;
 using Orleans;
 
 namespace InclusionNetwork.Grains.Leaders;
 
 /// <summary>
 /// The leader's diary, asked by the planner and by whoever schedules a visit whether a day is
-/// free. It reads the leader's unavailable days and visit days as stored on each question:
-/// visits are written by their own grains, so the stored rows are the one place the diary is
-/// complete, and one question costs one round trip.
+/// free. Orleans keeps one activation of the leader, so it reads the whole diary once
+/// (unavailable days, the days of their visits, the clusters they lead) and answers from it.
+/// Unavailable days change here; the grains that write the leader's visits and clusters tell
+/// it after they commit (<see cref="RefreshAsync"/>). A diary that went stale all the same (a
+/// writer outside the grains, or a silo lost between a commit and its telling) is caught by
+/// the diary version that each writer of visits checks in its transaction; the unique index
+/// on (leader, day) stays the backstop against double-booking.
 /// </summary>
-public sealed class LeaderGrain(NpgsqlDataSource dataSource, LeaderStore store) : Grain, ILeaderGrain
+public sealed class LeaderGrain(LeaderStore store) : Grain, ILeaderGrain
 {
+    private long LeaderId => this.GetPrimaryKeyLong();
+
+    /// <summary>The diary as last read; null when there is no such leader (read again on each call).</summary>
+    private LeaderDiaryState? held;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        held = await store.LoadDiaryAsync(LeaderId, cancellationToken);
+
+    public async Task<LeaderDiary> DiaryAsync(DateOnly from, DateOnly to, IReadOnlyCollection<long> decidingVisitIds)
+    {
+        held ??= await store.LoadDiaryAsync(LeaderId);
+        return held?.Between(from, to, decidingVisitIds) ?? LeaderDiary.Empty;
+    }
+
+    public async Task<bool> RefreshAsync()
+    {
+        var stored = await store.DiaryVersionAsync(LeaderId);
+        if (stored == held?.Version)
+        {
+            return false;
+        }
+        held = await store.LoadDiaryAsync(LeaderId);
+        return true;
+    }
+
     public async Task<CommandResult<InclusionLeader>> UpdateAsync(Viewer viewer, LeaderChange change)
     {
-        var leaderId = this.GetPrimaryKeyLong();
-        var isSelf = viewer.LeaderId == leaderId;
+        var isSelf = viewer.LeaderId == LeaderId;
         if (!viewer.IsAdmin && !isSelf)
         {
             return CommandResult<InclusionLeader>.Failure(DomainError.NotAllowed("Only admins and the leader themselves may change a leader."));
@@ -37,32 +64,13 @@ public sealed class LeaderGrain(NpgsqlDataSource dataSource, LeaderStore store) 
         {
             return CommandResult<InclusionLeader>.Failure(schoolProblem);
         }
-        var leader = await store.ChangeAsync(leaderId, change);
-        return leader is null
-            ? CommandResult<InclusionLeader>.Failure(DomainError.NotFound("No inclusion leader has that id.", "input", "leaderId"))
-            : CommandResult<InclusionLeader>.Success(leader);
-    }
-
-    public async Task<LeaderDiary> DiaryAsync(DateOnly from, DateOnly to, IReadOnlyCollection<long> decidingVisitIds)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT unavailable_on, false FROM leader_unavailable_dates
-            WHERE leader_id = @leader AND unavailable_on BETWEEN @from AND @to
-            UNION ALL
-            SELECT visit_date, true FROM review_visits
-            WHERE leader_id = @leader AND status <> 'CANCELLED' AND visit_date BETWEEN @from AND @to AND id <> ALL(@deciding)
-            """);
-        command.Parameters.AddWithValue("leader", this.GetPrimaryKeyLong());
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        command.Parameters.AddWithValue("deciding", decidingVisitIds.ToArray());
-        var unavailable = new HashSet<DateOnly>();
-        var atVisits = new HashSet<DateOnly>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var leader = await store.ChangeAsync(LeaderId, change);
+        if (leader is null)
         {
-            (reader.GetBoolean(1) ? atVisits : unavailable).Add(reader.GetFieldValue<DateOnly>(0));
+            return CommandResult<InclusionLeader>.Failure(DomainError.NotFound("No inclusion leader has that id.", "input", "leaderId"));
         }
-        return new LeaderDiary(unavailable, atVisits);
+        // The change and its dates are in the diary from now on, as stored.
+        held = await store.LoadDiaryAsync(LeaderId);
+        return CommandResult<InclusionLeader>.Success(leader);
     }
 }

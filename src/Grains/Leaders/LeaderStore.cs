@@ -127,6 +127,87 @@ public sealed class LeaderStore(NpgsqlDataSource dataSource, DomainClock clock)
         return leader;
     }
 
+    /// <summary>
+    /// The leader's whole diary in one round trip, read in one snapshot so its version matches
+    /// what it holds; null when there is no such leader.
+    /// </summary>
+    public async Task<LeaderDiaryState?> LoadDiaryAsync(long leaderId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT {LeaderColumns}, l.diary_version FROM inclusion_leaders l WHERE l.id = @id;
+            SELECT unavailable_on FROM leader_unavailable_dates WHERE leader_id = @id;
+            SELECT id, visit_date FROM review_visits WHERE leader_id = @id AND status <> 'CANCELLED' AND visit_date IS NOT NULL;
+            SELECT id, academic_year FROM peer_review_clusters WHERE leader_id = @id ORDER BY id;
+            """, connection, transaction);
+        command.Parameters.AddWithValue("id", leaderId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var leader = new InclusionLeader(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetInt32(4), reader.GetBoolean(5));
+        var version = reader.GetInt64(6);
+        await reader.NextResultAsync(cancellationToken);
+        var unavailable = new HashSet<DateOnly>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            unavailable.Add(reader.GetFieldValue<DateOnly>(0));
+        }
+        await reader.NextResultAsync(cancellationToken);
+        var visits = new Dictionary<long, DateOnly>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            visits[reader.GetInt64(0)] = reader.GetFieldValue<DateOnly>(1);
+        }
+        await reader.NextResultAsync(cancellationToken);
+        var clusters = new List<(long, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            clusters.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        return new LeaderDiaryState(leader, unavailable, visits, clusters, version);
+    }
+
+    /// <summary>The leader's diary version as stored; null when there is no such leader.</summary>
+    public async Task<long?> DiaryVersionAsync(long leaderId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT diary_version FROM inclusion_leaders WHERE id = @id");
+        command.Parameters.AddWithValue("id", leaderId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
+    }
+
+    /// <summary>
+    /// Locks the rows of <paramref name="leaderIds"/> in id order inside a writer's transaction
+    /// and checks the diary of <paramref name="expected"/> (a leader and the version the writer
+    /// judged by) is still the one stored. Every grain that writes a leader's visits locks the
+    /// leader first, so the diary triggers' own row locks never wait in the other order.
+    /// </summary>
+    /// <returns>False when the expected leader's diary has moved on since it was told.</returns>
+    public static async Task<bool> LockDiariesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<long?> leaderIds,
+        (long LeaderId, long Version)? expected = null)
+    {
+        var ids = leaderIds.OfType<long>().Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return true;
+        }
+        await using var command = new NpgsqlCommand("SELECT id, diary_version FROM inclusion_leaders WHERE id = ANY(@ids) ORDER BY id FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("ids", ids);
+        var stale = false;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (expected is { } e && e.LeaderId == reader.GetInt64(0) && e.Version != reader.GetInt64(1))
+            {
+                stale = true;
+            }
+        }
+        return !stale;
+    }
+
     public async Task<DomainError?> SchoolProblemAsync(string? schoolUrn, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

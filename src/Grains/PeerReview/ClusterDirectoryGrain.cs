@@ -1,5 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Leaders;
 using InclusionNetwork.Grains.TermDates;
 using Orleans;
 
@@ -37,6 +38,12 @@ public sealed class ClusterDirectoryGrain(ClusterStore store, DomainClock clock)
             return CommandResult<Cluster>.Failure(new DomainError(PeerReviewErrorCodes.AcademicYearNotOpen,
                 $"Clusters can be created only for {open[0]} or {open[1]}, not {year.Value}.", ["input", "academicYear"]));
         }
-        return await store.CreateAsync(this.GetPrimaryKeyString(), name, leaderId, memberUrns);
+        var created = await store.CreateAsync(this.GetPrimaryKeyString(), name, leaderId, memberUrns);
+        if (created.Succeeded)
+        {
+            // The cluster is one more the leader leads: in their diary from now on.
+            await GrainFactory.TellAsync(leaderId);
+        }
+        return created;
     }
 }

@@ -1,5 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Leaders;
 using Orleans;
 
 namespace InclusionNetwork.Grains.PeerReview;
@@ -44,6 +45,11 @@ public sealed class ClusterGrain(ClusterStore store) : Grain, IClusterGrain
             if (await store.UpdateAsync(cluster, change) is { } result)
             {
                 held = result.Value ?? held;
+                if (result.Succeeded)
+                {
+                    // A new leader, or members leaving with their proposed visits, changes leaders' diaries.
+                    await GrainFactory.TellAsync(cluster.LeaderId, result.Value!.LeaderId);
+                }
                 return result;
             }
         }

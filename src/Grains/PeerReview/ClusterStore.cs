@@ -1,5 +1,6 @@
 using System.Globalization;
 using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Leaders;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.PeerReview;
@@ -64,6 +65,9 @@ public sealed class ClusterStore(NpgsqlDataSource dataSource, DomainClock clock)
         await using var transaction = await connection.BeginTransactionAsync();
         var now = clock.GetUtcNow();
         var leaderId = change.SetLeader ? change.LeaderId : current.LeaderId;
+        // Leaders first, as every writer of their visits locks them: a change of leader or
+        // members moves visits, and the diary triggers then lock the leaders' rows.
+        await LeaderStore.LockDiariesAsync(connection, transaction, [current.LeaderId, leaderId]);
         await using (var bump = new NpgsqlCommand("""
             UPDATE peer_review_clusters SET name = @name, leader_id = @leader, updated_at = @now, version = version + 1
             WHERE id = @id AND version = @version

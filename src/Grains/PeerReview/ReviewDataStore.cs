@@ -28,7 +28,7 @@ public sealed class ReviewDataStore(NpgsqlDataSource dataSource, SchoolQueries s
         // The leader's diary is the leader grain's to tell.
         var diary = cluster.LeaderId is { } leaderId
             ? await grains.GetGrain<ILeaderGrain>(leaderId).DiaryAsync(year.StartsOn, year.EndsOn, decidingVisitIds)
-            : new LeaderDiary(new HashSet<DateOnly>(), new HashSet<DateOnly>());
+            : LeaderDiary.Empty;
         var staffBusy = new Dictionary<long, HashSet<DateOnly>>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var reviewing = new NpgsqlCommand("""
@@ -52,6 +52,6 @@ public sealed class ReviewDataStore(NpgsqlDataSource dataSource, SchoolQueries s
             }
         }
         return new ReviewRuleData(year, LondonTime.Today(clock), calendar, options.Value, members, diary.Unavailable, diary.AtVisits, staff,
-            staffBusy.ToDictionary(s => s.Key, s => (IReadOnlySet<DateOnly>)s.Value));
+            staffBusy.ToDictionary(s => s.Key, s => (IReadOnlySet<DateOnly>)s.Value), cluster.LeaderId is { } leader ? (leader, diary.Version) : null);
     }
 }

@@ -12,6 +12,7 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// <param name="LeaderBusy">Days the ILE is at a visit outside the visits being decided.</param>
 /// <param name="Staff">Current staff of the member schools, by id.</param>
 /// <param name="StaffBusy">Days each member of staff reviews on a visit outside the visits being decided.</param>
+/// <param name="LeaderDiary">The cluster's leader and the version of their diary these facts were told from: a write checks it is still current.</param>
 public sealed record ReviewRuleData(
     AcademicYear Year,
     DateOnly Today,
@@ -21,7 +22,8 @@ public sealed record ReviewRuleData(
     IReadOnlySet<DateOnly> LeaderUnavailable,
     IReadOnlySet<DateOnly> LeaderBusy,
     IReadOnlyDictionary<long, StaffMember> Staff,
-    IReadOnlyDictionary<long, IReadOnlySet<DateOnly>> StaffBusy)
+    IReadOnlyDictionary<long, IReadOnlySet<DateOnly>> StaffBusy,
+    (long LeaderId, long Version)? LeaderDiary = null)
 {
     public string NameOf(string urn) => Members.GetValueOrDefault(urn) ?? urn;
 

@@ -1,16 +1,20 @@
 using System.Globalization;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Leaders;
 using Orleans;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.PeerReview;
 
 /// <summary>
-/// A visit's life. Every command reads the visit afresh, checks who may act and the rules,
-/// and writes in one transaction guarded by the visit's version (retrying once from fresh
-/// facts when another silo wrote first). Durable reminders raise the self-evaluation-due and
-/// impact-review-due notifications into the outbox.
+/// A visit's life. Orleans keeps one activation of the visit, so it reads the visit and its
+/// cluster once and keeps them: each command checks who may act and the rules on what it
+/// holds and writes in one transaction guarded by the visit's and the cluster's versions (and,
+/// for a date, the leader's diary version), reading afresh and retrying once when another
+/// writer got there first. Scheduling and cancelling tell the leader's grain after commit.
+/// Durable reminders raise the self-evaluation-due and impact-review-due notifications into
+/// the outbox.
 /// </summary>
 public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, ReviewDataStore facts, PeerReviewQueries queries, DomainClock clock)
     : Grain, IReviewVisitGrain, IRemindable
@@ -23,6 +27,17 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
     private static readonly TimeOnly ReminderTime = new(8, 0);
 
     private long VisitId => this.GetPrimaryKeyLong();
+
+    /// <summary>The visit and its cluster as last read or written; null when there is no such visit (read again on each call).</summary>
+    private ReviewVisit? heldVisit;
+
+    private Cluster? heldCluster;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        heldVisit = await visits.LoadAsync(VisitId);
+        heldCluster = heldVisit is null ? null : await clusters.LoadAsync(heldVisit.ClusterId);
+    }
 
     public Task<CommandResult<ReviewVisit>> ScheduleAsync(Viewer viewer, DateOnly date, IReadOnlyList<long> reviewerStaffIds, IReadOnlyList<FrameworkArea>? focusAreas) =>
         RunAsync(viewer, Manage, async (visit, cluster) =>
@@ -48,7 +63,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             }
             var due = data.Calendar.SubtractWorkingDays(date, facts.Options.SelfEvaluationWorkingDaysBefore, visit.HostUrn);
             var reviewers = reviewerStaffIds.Select(id => (id, data.Staff[id].SchoolUrn)).ToList();
-            var outcome = await visits.UpdateAsync(visit, """
+            var outcome = await visits.UpdateAsync(visit, cluster, """
                 status = 'CONFIRMED', visit_date = @date, leader_id = @leader, confirmed_at = @now, self_evaluation_due = @due,
                 focus_areas = coalesce(@focus, focus_areas), sequence = sequence + 1
                 """,
@@ -59,16 +74,21 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                     p.Add(new NpgsqlParameter<DateOnly?>("due", due));
                     p.Add(new NpgsqlParameter<string[]?>("focus", focusAreas?.Select(f => f.ToString()).ToArray()));
                 },
-                (connection, transaction) => VisitStore.ReplaceReviewersAsync(connection, transaction, visit.Id, date, reviewers));
-            if (outcome.Succeeded && due is { } dueOn)
+                (connection, transaction) => VisitStore.ReplaceReviewersAsync(connection, transaction, visit.Id, date, reviewers),
+                data.LeaderDiary?.Version);
+            if (outcome.Succeeded)
             {
-                await this.SetDueReminderAsync(SelfEvaluationReminder, Until(dueOn));
+                await GrainFactory.TellAsync(cluster.LeaderId);
+                if (due is { } dueOn)
+                {
+                    await this.SetDueReminderAsync(SelfEvaluationReminder, Until(dueOn));
+                }
             }
             return outcome;
         });
 
     public Task<CommandResult<ReviewVisit>> SubmitSelfEvaluationAsync(Viewer viewer, string summary, IReadOnlyList<FrameworkArea> focusAreas) =>
-        RunAsync(viewer, ActForHost, async (visit, _) =>
+        RunAsync(viewer, ActForHost, async (visit, cluster) =>
         {
             if (visit.Status != VisitStatus.CONFIRMED)
             {
@@ -92,7 +112,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             {
                 return Refuse([.. errors]);
             }
-            return await visits.UpdateAsync(visit, "self_evaluation_summary = @summary, self_evaluation_submitted_at = @now, focus_areas = @focus",
+            return await visits.UpdateAsync(visit, cluster, "self_evaluation_summary = @summary, self_evaluation_submitted_at = @now, focus_areas = @focus",
                 p =>
                 {
                     p.AddWithValue("summary", summary.Trim());
@@ -101,7 +121,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
         });
 
     public Task<CommandResult<ReviewVisit>> CompleteAsync(Viewer viewer) =>
-        RunAsync(viewer, Manage, async (visit, _) =>
+        RunAsync(viewer, Manage, async (visit, cluster) =>
         {
             if (visit.Status != VisitStatus.CONFIRMED)
             {
@@ -115,11 +135,11 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             {
                 return Refuse(new DomainError(PeerReviewErrorCodes.SelfEvaluationMissing, "The host's self-evaluation has not been submitted."));
             }
-            return await visits.UpdateAsync(visit, "status = 'COMPLETED', completed_at = @now, sequence = sequence + 1");
+            return await visits.UpdateAsync(visit, cluster, "status = 'COMPLETED', completed_at = @now, sequence = sequence + 1");
         });
 
     public Task<CommandResult<ReviewVisit>> SubmitReportAsync(Viewer viewer, string strengths, string areasForDevelopment, IReadOnlyList<NewReviewAction> actions) =>
-        RunAsync(viewer, Manage, async (visit, _) =>
+        RunAsync(viewer, Manage, async (visit, cluster) =>
         {
             if (visit.Status != VisitStatus.COMPLETED)
             {
@@ -155,7 +175,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 return Refuse([.. errors]);
             }
             var impactDue = LondonTime.Today(clock).AddDays(7 * facts.Options.ImpactReviewWeeksAfterReport);
-            var outcome = await visits.UpdateAsync(visit, "status = 'REPORTED', reported_at = @now, impact_review_due = @impact_due",
+            var outcome = await visits.UpdateAsync(visit, cluster, "status = 'REPORTED', reported_at = @now, impact_review_due = @impact_due",
                 p => p.AddWithValue("impact_due", impactDue),
                 async (connection, transaction) =>
                 {
@@ -183,7 +203,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
 
     public async Task<CommandResult<ReviewAction>> UpdateActionAsync(Viewer viewer, long actionId, ActionStatus status)
     {
-        var result = await RunAsync(viewer, ActForHost, async (visit, _) =>
+        var result = await RunAsync(viewer, ActForHost, async (visit, cluster) =>
         {
             if (visit.Status is not (VisitStatus.REPORTED or VisitStatus.FOLLOWED_UP))
             {
@@ -195,7 +215,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 return Refuse(DomainError.NotFound("The visit's report has no action with that id.", "input", "actionId"));
             }
             // The visit's version guards the action too: its actions change one at a time.
-            return await visits.UpdateAsync(visit, "focus_areas = focus_areas", null, async (connection, transaction) =>
+            return await visits.UpdateAsync(visit, cluster, "focus_areas = focus_areas", null, async (connection, transaction) =>
             {
                 await using var update = new NpgsqlCommand(
                     "UPDATE review_actions SET status = @status, updated_at = now(), version = version + 1 WHERE id = @id", connection, transaction);
@@ -210,7 +230,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
     }
 
     public Task<CommandResult<ReviewVisit>> SubmitImpactReviewAsync(Viewer viewer, string summary) =>
-        RunAsync(viewer, Manage, async (visit, _) =>
+        RunAsync(viewer, Manage, async (visit, cluster) =>
         {
             if (visit.Status != VisitStatus.REPORTED)
             {
@@ -220,7 +240,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             {
                 return Refuse(DomainError.Invalid("Write what the impact review found.", "input", "summary"));
             }
-            var outcome = await visits.UpdateAsync(visit, "status = 'FOLLOWED_UP', followed_up_at = @now", null, async (connection, transaction) =>
+            var outcome = await visits.UpdateAsync(visit, cluster, "status = 'FOLLOWED_UP', followed_up_at = @now", null, async (connection, transaction) =>
             {
                 await using var insert = new NpgsqlCommand(
                     "INSERT INTO impact_reviews (visit_id, summary, submitted_at, submitted_by) VALUES (@visit, @summary, now(), @by)", connection, transaction);
@@ -237,13 +257,13 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
         });
 
     public Task<CommandResult<ReviewVisit>> CancelAsync(Viewer viewer) =>
-        RunAsync(viewer, Manage, async (visit, _) =>
+        RunAsync(viewer, Manage, async (visit, cluster) =>
         {
             if (visit.Status is not (VisitStatus.PROPOSED or VisitStatus.CONFIRMED))
             {
                 return Refuse(WrongStatus(visit, "cancelled", "PROPOSED or CONFIRMED"));
             }
-            var outcome = await visits.UpdateAsync(visit, "status = 'CANCELLED', cancelled_at = @now, sequence = sequence + 1", null, async (connection, transaction) =>
+            var outcome = await visits.UpdateAsync(visit, cluster, "status = 'CANCELLED', cancelled_at = @now, sequence = sequence + 1", null, async (connection, transaction) =>
             {
                 // Reviewers of a cancelled visit are free that day again.
                 await using var free = new NpgsqlCommand("UPDATE visit_reviewers SET review_date = NULL WHERE visit_id = @visit", connection, transaction);
@@ -252,6 +272,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             });
             if (outcome.Succeeded)
             {
+                await GrainFactory.TellAsync(cluster.LeaderId);
                 await this.ClearDueReminderAsync(SelfEvaluationReminder);
             }
             return outcome;
@@ -261,7 +282,8 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
 
     public async Task SettleDueAsync()
     {
-        var visit = await visits.LoadAsync(VisitId);
+        // A tick is rare and what is due must not rest on a stale copy: read the visit as stored.
+        var visit = heldVisit = await visits.LoadAsync(VisitId);
         var today = LondonTime.Today(clock);
         var selfEvaluationDue = visit is { Status: VisitStatus.CONFIRMED, SelfEvaluationSubmittedAt: null } ? visit.SelfEvaluationDue : null;
         var impactReviewDue = visit is { Status: VisitStatus.REPORTED } ? visit.ImpactReviewDue : null;
@@ -301,32 +323,69 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
 
     private static bool ActForHost(Viewer viewer, Cluster cluster, ReviewVisit visit) => PeerReviewAccess.MayActForHost(viewer, cluster, visit);
 
-    /// <summary>Loads, checks access, runs the command; on a lost version race reloads and runs it once more.</summary>
+    /// <summary>
+    /// Checks access and runs the command on the visit and cluster held. A write that finds
+    /// either moved on (a duplicate activation, a writer outside the grains, the cluster's own
+    /// grain) reads both again, with the leader's diary, and runs once more; a second miss is a
+    /// conflict. A refusal writes nothing, so no version check would notice that what it
+    /// rested on changed: one judged on what was held is confirmed on a fresh read.
+    /// </summary>
     private async Task<CommandResult<ReviewVisit>> RunAsync(Viewer viewer, Permission permission, Func<ReviewVisit, Cluster, Task<WriteOutcome>> command)
     {
-        for (var attempt = 0; attempt < 2; attempt++)
+        var fresh = false;
+        if (heldVisit is null || heldCluster is null)
         {
-            var visit = await visits.LoadAsync(VisitId);
-            var cluster = visit is null ? null : await clusters.LoadAsync(visit.ClusterId);
+            await ReloadAsync();
+            fresh = true;
+        }
+        var stale = 0;
+        while (true)
+        {
+            var (visit, cluster) = (heldVisit, heldCluster);
+            IReadOnlyList<DomainError> refusal;
             if (visit is null || cluster is null || !PeerReviewAccess.MaySee(viewer, cluster, visit))
             {
-                return CommandResult<ReviewVisit>.Failure(DomainError.NotFound("No visit has that id.", "input", "visitId"));
+                refusal = [DomainError.NotFound("No visit has that id.", "input", "visitId")];
             }
-            if (!permission(viewer, cluster, visit))
+            else if (!permission(viewer, cluster, visit))
             {
-                return CommandResult<ReviewVisit>.Failure(DomainError.NotAllowed("You may not do this to this visit."));
+                refusal = [DomainError.NotAllowed("You may not do this to this visit.")];
             }
-            var outcome = await command(visit, cluster);
-            if (outcome.Succeeded)
+            else
             {
-                return CommandResult<ReviewVisit>.Success((await visits.LoadAsync(VisitId))!);
+                var outcome = await command(visit, cluster);
+                if (outcome.Succeeded)
+                {
+                    heldVisit = await visits.LoadAsync(VisitId);
+                    return CommandResult<ReviewVisit>.Success(heldVisit!);
+                }
+                if (outcome.Stale)
+                {
+                    if (++stale == 2)
+                    {
+                        return CommandResult<ReviewVisit>.Failure(new DomainError(ErrorCodes.Conflict, "The visit was changed by someone else at the same time; try again."));
+                    }
+                    await ReloadAsync();
+                    fresh = true;
+                    continue;
+                }
+                refusal = outcome.Errors;
             }
-            if (!outcome.Stale)
+            if (fresh)
             {
-                return new CommandResult<ReviewVisit>(null, outcome.Errors);
+                return new CommandResult<ReviewVisit>(null, refusal);
             }
+            await ReloadAsync();
+            fresh = true;
         }
-        return CommandResult<ReviewVisit>.Failure(new DomainError(ErrorCodes.Conflict, "The visit was changed by someone else at the same time; try again."));
+    }
+
+    /// <summary>Reads the visit and its cluster as stored, and has the leader's grain check its diary is current.</summary>
+    private async Task ReloadAsync()
+    {
+        heldVisit = await visits.LoadAsync(VisitId);
+        heldCluster = heldVisit is null ? null : await clusters.LoadAsync(heldVisit.ClusterId);
+        await GrainFactory.RefreshDiaryAsync(heldCluster?.LeaderId);
     }
 
     private static WriteOutcome Refuse(params DomainError[] errors) => WriteOutcome.Refused(errors);

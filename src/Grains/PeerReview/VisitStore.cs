@@ -1,5 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
+using InclusionNetwork.Grains.Leaders;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.PeerReview;
@@ -27,20 +28,38 @@ public sealed class VisitStore(NpgsqlDataSource dataSource, DomainClock clock)
 
     /// <summary>
     /// Updates the visit's row with <paramref name="set"/> (a SQL SET list; <c>@now</c> is bound)
-    /// if it is still at <paramref name="visit"/>'s version, then runs <paramref name="then"/> in
-    /// the same transaction.
+    /// if the visit is still at <paramref name="visit"/>'s version and its cluster at
+    /// <paramref name="cluster"/>'s (who may act, and the leader, are the cluster's), then runs
+    /// <paramref name="then"/> in the same transaction. The cluster's leader is locked first and,
+    /// when <paramref name="diaryVersion"/> is given, their diary must still be at it; the cycle's
+    /// version moves on, so the cycle grain sees its visits changed.
     /// </summary>
-    /// <returns>Null when another writer got there first; an error when <paramref name="then"/> refused; else success.</returns>
-    public async Task<WriteOutcome> UpdateAsync(ReviewVisit visit, string set, Action<NpgsqlParameterCollection>? parameters = null,
-        Func<NpgsqlConnection, NpgsqlTransaction, Task>? then = null)
+    /// <returns>Stale when another writer got there first; an error when <paramref name="then"/> refused; else success.</returns>
+    public async Task<WriteOutcome> UpdateAsync(ReviewVisit visit, Cluster cluster, string set, Action<NpgsqlParameterCollection>? parameters = null,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task>? then = null, long? diaryVersion = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var update = new NpgsqlCommand(
-            $"UPDATE review_visits SET {set}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version", connection, transaction))
+        // Leader, then cycle, then visit: the order every writer of visits takes its locks in.
+        if (!await LeaderStore.LockDiariesAsync(connection, transaction, [cluster.LeaderId],
+                cluster.LeaderId is { } leader && diaryVersion is { } expected ? (leader, expected) : null))
+        {
+            return WriteOutcome.Conflict;
+        }
+        await using (var cycle = new NpgsqlCommand("UPDATE review_cycles SET version = version + 1 WHERE id = @cycle", connection, transaction))
+        {
+            cycle.Parameters.AddWithValue("cycle", visit.CycleId);
+            await cycle.ExecuteNonQueryAsync();
+        }
+        await using (var update = new NpgsqlCommand($"""
+            UPDATE review_visits SET {set}, updated_at = @now, version = version + 1
+            WHERE id = @id AND version = @version AND EXISTS (SELECT 1 FROM peer_review_clusters WHERE id = @cluster AND version = @cluster_version)
+            """, connection, transaction))
         {
             update.Parameters.AddWithValue("id", visit.Id);
             update.Parameters.AddWithValue("version", visit.Version);
+            update.Parameters.AddWithValue("cluster", cluster.Id);
+            update.Parameters.AddWithValue("cluster_version", cluster.Version);
             update.Parameters.AddWithValue("now", clock.GetUtcNow());
             parameters?.Invoke(update.Parameters);
             try
@@ -63,6 +82,14 @@ public sealed class VisitStore(NpgsqlDataSource dataSource, DomainClock clock)
         return WriteOutcome.Written;
     }
 
+    /// <summary>The cycle's version: it moves on whenever the cycle is planned or one of its visits is written.</summary>
+    public async Task<int?> CycleVersionAsync(long cycleId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT version FROM review_cycles WHERE id = @id");
+        command.Parameters.AddWithValue("id", cycleId);
+        return await command.ExecuteScalarAsync() is int version ? version : null;
+    }
+
     /// <summary>Replaces the visit's reviewers; their review_date carries the visit's date so the (person, day) index can guard.</summary>
     public static async Task ReplaceReviewersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long visitId, DateOnly date,
         IReadOnlyList<(long StaffId, string SchoolUrn)> reviewers)
@@ -78,20 +105,38 @@ public sealed class VisitStore(NpgsqlDataSource dataSource, DomainClock clock)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Writes a plan: every planned visit PROPOSED with its date and reviewers, or nothing.</summary>
-    public async Task<WriteOutcome> SavePlanAsync(Cluster cluster, IReadOnlyList<PlannedVisit> plan, IReadOnlyDictionary<long, string> staffSchools)
+    /// <summary>
+    /// Writes a plan: every planned visit PROPOSED with its date and reviewers, or nothing. It is
+    /// written only if the cycle is still at <paramref name="cycleVersion"/>, the cluster at its
+    /// version and the leader's diary at <paramref name="diaryVersion"/>: the facts it was planned from.
+    /// </summary>
+    public async Task<WriteOutcome> SavePlanAsync(Cluster cluster, int cycleVersion, long? diaryVersion, IReadOnlyList<PlannedVisit> plan,
+        IReadOnlyDictionary<long, string> staffSchools)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var now = clock.GetUtcNow();
         try
         {
-            await using (var cycle = new NpgsqlCommand(
-                "UPDATE review_cycles SET planned_at = @now, updated_at = @now, version = version + 1 WHERE id = @id", connection, transaction))
+            if (!await LeaderStore.LockDiariesAsync(connection, transaction, [cluster.LeaderId],
+                    cluster.LeaderId is { } leader && diaryVersion is { } expected ? (leader, expected) : null))
+            {
+                return WriteOutcome.Conflict;
+            }
+            await using (var cycle = new NpgsqlCommand("""
+                UPDATE review_cycles SET planned_at = @now, updated_at = @now, version = version + 1
+                WHERE id = @id AND version = @version AND EXISTS (SELECT 1 FROM peer_review_clusters WHERE id = @cluster AND version = @cluster_version)
+                """, connection, transaction))
             {
                 cycle.Parameters.AddWithValue("now", now);
                 cycle.Parameters.AddWithValue("id", cluster.CycleId);
-                await cycle.ExecuteNonQueryAsync();
+                cycle.Parameters.AddWithValue("version", cycleVersion);
+                cycle.Parameters.AddWithValue("cluster", cluster.Id);
+                cycle.Parameters.AddWithValue("cluster_version", cluster.Version);
+                if (await cycle.ExecuteNonQueryAsync() == 0)
+                {
+                    return WriteOutcome.Conflict;
+                }
             }
             foreach (var visit in plan)
             {
