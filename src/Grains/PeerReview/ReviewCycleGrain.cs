@@ -42,25 +42,30 @@ public sealed class ReviewCycleGrain(ClusterStore clusters, VisitStore visits, R
                 await GrainFactory.TellAsync(held?.Cluster.LeaderId);
                 return result;
             }
-            if (written.Stale)
+            var wasStale = written is { Stale: true };
+            if (wasStale && ++stale == 2)
             {
-                if (++stale == 2)
-                {
-                    return CommandResult<ReviewCycle>.Failure(new DomainError(ErrorCodes.Conflict, "The cycle changed while it was being planned; try again."));
-                }
+                return CommandResult<ReviewCycle>.Failure(new DomainError(ErrorCodes.Conflict, "The cycle changed while it was being planned; try again."));
             }
-            else if (fresh)
+            if (!wasStale && fresh)
             {
                 return result;
             }
+            var judged = held;
             held = await LoadAsync();
-            await GrainFactory.RefreshDiaryAsync(held?.Cluster.LeaderId);
+            var diaryMoved = await GrainFactory.RefreshDiaryAsync(held?.Cluster.LeaderId);
             fresh = true;
+            if (written is null && !diaryMoved && SameVersions(judged, held))
+            {
+                // The rules refused on what was held, and nothing they rest on has moved (the
+                // other facts are read as stored each time): judging again would say the same.
+                return result;
+            }
         }
     }
 
-    /// <summary>Judges and, if the rules allow, writes a plan from what is held.</summary>
-    private async Task<(CommandResult<ReviewCycle> Result, WriteOutcome Written)> TryPlanAsync(Viewer viewer, string academicYear, IReadOnlyCollection<DateOnly> avoidDates)
+    /// <summary>Judges and, if the rules allow, writes a plan from what is held; no write outcome when the rules refused.</summary>
+    private async Task<(CommandResult<ReviewCycle> Result, WriteOutcome? Written)> TryPlanAsync(Viewer viewer, string academicYear, IReadOnlyCollection<DateOnly> avoidDates)
     {
         if (held is not { Cluster: var cluster } cycle || !PeerReviewAccess.MaySee(viewer, cluster))
         {
@@ -107,8 +112,7 @@ public sealed class ReviewCycleGrain(ClusterStore clusters, VisitStore visits, R
             ? (CommandResult<ReviewCycle>.Success((await queries.CyclesAsync([cluster.CycleId]))[cluster.CycleId]), written)
             : (new CommandResult<ReviewCycle>(null, written.Errors), written);
 
-        static (CommandResult<ReviewCycle>, WriteOutcome) Refused(DomainError error) =>
-            (CommandResult<ReviewCycle>.Failure(error), WriteOutcome.Refused(error));
+        static (CommandResult<ReviewCycle>, WriteOutcome?) Refused(DomainError error) => (CommandResult<ReviewCycle>.Failure(error), null);
     }
 
     private async Task<HeldCycle?> LoadAsync()
@@ -121,6 +125,9 @@ public sealed class ReviewCycleGrain(ClusterStore clusters, VisitStore visits, R
         var version = await visits.CycleVersionAsync(cluster.CycleId);
         return version is { } v ? new HeldCycle(cluster, v, await visits.LoadCycleAsync(cluster.CycleId)) : null;
     }
+
+    private static bool SameVersions(HeldCycle? a, HeldCycle? b) =>
+        a is null ? b is null : b is not null && (a.Cluster.Version, a.Version) == (b.Cluster.Version, b.Version);
 
     /// <summary>The cluster, the cycle's version and its visits, read together.</summary>
     private sealed record HeldCycle(Cluster Cluster, int Version, IReadOnlyList<ReviewVisit> Visits);

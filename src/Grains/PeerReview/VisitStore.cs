@@ -6,9 +6,11 @@ using Npgsql;
 namespace InclusionNetwork.Grains.PeerReview;
 
 /// <summary>
-/// Writes of visits: each change in one transaction, guarded by the visit's version. The
-/// unique indexes on (leader, day) and (person, day) refuse a clash another silo made
-/// between our read and our write; that comes back as a CLASH error, nothing written.
+/// Writes of visits: each change in one transaction, guarded by the visit's version, its
+/// cluster's version and, for a date, the leader's diary version. Locks are taken leader,
+/// then cycle, then visit, by every writer of visits. The unique indexes on (leader, day) and
+/// (person, day) stay the backstop: a clash another silo made between our read and our write
+/// comes back as a CLASH error, nothing written.
 /// </summary>
 public sealed class VisitStore(NpgsqlDataSource dataSource, DomainClock clock)
 {
