@@ -47,7 +47,7 @@ public sealed class LeaderGrainTests(PostgresFixture postgres)
         var sencos = await PeerReviewSeed.SchoolsAsync(db, [.. north, .. south]);
         var ada = await PeerReviewSeed.LeaderAsync(db, "Ada Leader");
         var (northId, northCycle) = await PeerReviewSeed.ClusterAsync(db, "North", ada, north);
-        var (_, southCycle) = await PeerReviewSeed.ClusterAsync(db, "South", ada, south);
+        var (southId, southCycle) = await PeerReviewSeed.ClusterAsync(db, "South", ada, south);
         var southVisit = await PeerReviewSeed.VisitAsync(db, southCycle, south[0], ada);
         var (first, second) = (cluster.GrainsOn(cluster.Silos[0]), cluster.GrainsOn(cluster.Silos[1]));
         var (from, to) = (new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31));
@@ -94,5 +94,15 @@ public sealed class LeaderGrainTests(PostgresFixture postgres)
         Assert.Equal(PeerReviewErrorCodes.LeaderUnavailable, Assert.Single(refused.Errors).Code);
         Assert.Equal(VisitStatus.PROPOSED, (await cluster.Service<VisitStore>().LoadAsync(last.Id))!.Status);
         Assert.Contains(last.Date!.Value, (await first.GetGrain<ILeaderGrain>(ada).DiaryAsync(from, to, [])).Unavailable);
+
+        // Handing the other cluster to Bea through its grain takes its visit out of Ada's diary:
+        // the cluster's grain tells both leaders' grains after it commits.
+        var bea = await PeerReviewSeed.LeaderAsync(db, "Bea Leader");
+        var handed = await second.GetGrain<IClusterGrain>(southId).UpdateAsync(PeerReviewSeed.Admin, new ClusterChange(null, true, bea, null));
+        Assert.True(handed.Succeeded, string.Join("; ", handed.Errors.Select(e => e.Message)));
+        var adaAfter = await first.GetGrain<ILeaderGrain>(ada).DiaryAsync(from, to, []);
+        Assert.DoesNotContain(jan18, adaAfter.AtVisits);
+        Assert.Single(adaAfter.ClustersLed);
+        Assert.Equal([jan18], (await first.GetGrain<ILeaderGrain>(bea).DiaryAsync(from, to, [])).AtVisits);
     }
 }
