@@ -4,11 +4,12 @@ namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
 /// A run and its live bookings as the run grain holds them, with the booking rules that
-/// change them. The rules only change this object; <see cref="CourseRunStore"/> then writes
-/// what changed in one version-checked statement, so a command (or a turn of queued commands)
-/// either writes all of its outcome or none of it.
+/// change them. <see cref="CourseRunStore.ReadAsync"/> builds it (the whole waiting list
+/// included); the rules only change this object, and <see cref="CourseRunStore.SaveAsync"/>
+/// then writes what changed in one statement checked against <see cref="Version"/>, so a
+/// command (or a turn of queued commands) either writes all of its outcome or none of it;
+/// <see cref="MarkWritten"/> then makes it stand for the stored run again.
 /// </summary>
-/// <param name="unreadWaitlisted">Waiting-list entries not read because the command does not need them (see <see cref="CourseRunStore.LockAsync"/>).</param>
 public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings)
 {
     private readonly List<LiveBooking> bookings = [.. bookings];
