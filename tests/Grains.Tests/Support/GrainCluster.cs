@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
@@ -117,6 +118,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSchoolsAndPlaces();
             silo.Services.AddCoursesAndBookings(silo.Configuration);
             silo.Services.AddPeerReviewAndNetworks(silo.Configuration);
+            silo.Services.AddPrivacy(silo.Configuration);
         }
     }
 }
