@@ -53,14 +53,34 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
     /// Places a person: confirmed while the run has a free place and their school is under its
     /// cap, otherwise at the back of the waiting list.
     /// </summary>
-    public LiveBooking Place(long staffId, string schoolUrn, long? bookedBy, DateTimeOffset now)
+    public LiveBooking Place(long staffId, string schoolUrn, long? bookedBy, DateTimeOffset now) => Add(new LiveBooking(
+        0, staffId, schoolUrn, HeldPlaces < Run.Capacity && FitsSchoolCap(schoolUrn) ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
     {
-        var confirm = HeldPlaces < Run.Capacity && FitsSchoolCap(schoolUrn);
-        var booking = new LiveBooking(0, staffId, schoolUrn, confirm ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
+        BookedBy = bookedBy,
+    });
+
+    /// <summary>
+    /// Places a person whose staff row has not been read, on a run with no cap per school (so
+    /// where they are placed does not depend on their school): the write checks the row.
+    /// </summary>
+    /// <param name="expectedSchoolUrn">The school they must belong to (a booker's own); null for any.</param>
+    public LiveBooking PlaceUnchecked(long staffId, string? expectedSchoolUrn, long? bookedBy, DateTimeOffset now)
+    {
+        if (Run.MaxPlacesPerSchool is not null)
+        {
+            throw new InvalidOperationException("A run with a cap per school places people only once their school is known.");
+        }
+        return Add(new LiveBooking(0, staffId, expectedSchoolUrn ?? "", HeldPlaces < Run.Capacity ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
         {
             BookedBy = bookedBy,
-            ConfirmedAt = confirm ? now : null,
-        };
+            UncheckedStaff = true,
+            ExpectedSchoolUrn = expectedSchoolUrn,
+        });
+    }
+
+    private LiveBooking Add(LiveBooking booking)
+    {
+        booking.ConfirmedAt = booking.Status == BookingStatus.CONFIRMED ? booking.BookedAt : null;
         bookings.Add(booking);
         return booking;
     }
