@@ -16,6 +16,9 @@ using Npgsql;
 var bookingsOnly = args.Contains("bookings");
 var dataRoot = Path.Combine(Path.GetTempPath(), "cluster-bench-" + Guid.NewGuid().ToString("N"));
 Console.WriteLine($"Cluster bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; PostgreSQL in {dataRoot}");
+// Every figure here is CPU-bound on the machine: a load average above the core count means
+// other work shared it, and the figures (not their ratios alone) are then low.
+PrintLoad("at the start");
 try
 {
     await using var server = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptions { DataRoot = dataRoot, Throwaway = true, DatabaseName = "cluster_bench" });
@@ -52,9 +55,19 @@ try
 }
 finally
 {
+    PrintLoad("at the end");
     NpgsqlConnection.ClearAllPools();
     if (Directory.Exists(dataRoot))
     {
         Directory.Delete(dataRoot, recursive: true);
+    }
+}
+
+static void PrintLoad(string when)
+{
+    if (File.Exists("/proc/loadavg"))
+    {
+        var load = File.ReadAllText("/proc/loadavg").Split(' ');
+        Console.WriteLine($"Load average {when} (1, 5, 15 min): {load[0]}, {load[1]}, {load[2]} on {Environment.ProcessorCount} cores");
     }
 }

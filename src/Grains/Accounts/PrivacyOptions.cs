@@ -9,6 +9,9 @@ public sealed class PrivacyOptions
     /// </summary>
     public TimeSpan ErasureAfter { get; set; } = TimeSpan.FromDays(6 * 365 + 2);
 
-    /// <summary>How often each silo looks for people due to be erased (one indexed query).</summary>
+    /// <summary>
+    /// How often the retention grain looks for people due to be erased (one indexed query): the
+    /// period of its Orleans reminder, which ticks at most once a minute.
+    /// </summary>
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -15,6 +15,7 @@ public static class BookingServiceCollectionExtensions
     {
         services.Configure<BookingOptions>(configuration.GetSection("Bookings"));
         services.AddSingleton<CourseQueries>();
+        services.AddSingleton<CourseStore>();
         services.AddSingleton<CourseRunQueries>();
         services.AddSingleton<BookingQueries>();
         services.AddSingleton<CourseRunStore>();

@@ -80,7 +80,21 @@ public sealed class CourseRunGrain(
             for (var i = 0; i < ids.Count; i++)
             {
                 string[] path = ["input", "staffIds", i.ToString(CultureInfo.InvariantCulture)];
-                if (ids[i] is not { } id || !staff.TryGetValue(id, out var member))
+                if (staff.Read is null && ids[i] is { } unread)
+                {
+                    // Unread staff: on a run with no cap per school, where a person is placed
+                    // does not depend on their row, so the write checks it instead of a read
+                    // before (one round trip, not two). Anything the rules would refuse names
+                    // the person, so it is decided on their row as read.
+                    if (state.Run.MaxPlacesPerSchool is not null || state.LiveBookingOf(unread) is not null || !(viewer.IsAdmin || viewer.SchoolUrn is not null))
+                    {
+                        staff.Need();
+                        return;
+                    }
+                    placed.Add(state.PlaceUnchecked(unread, viewer.IsAdmin ? null : viewer.SchoolUrn, viewer.AccountId, now));
+                    continue;
+                }
+                if (ids[i] is not { } id || staff.Read is not { } read || !read.TryGetValue(id, out var member))
                 {
                     errors.Add(new DomainError(ErrorCodes.NotFound, "No member of staff has that id.", path));
                 }
@@ -477,12 +491,17 @@ public sealed class CourseRunGrain(
     /// <returns>False when there is no such run.</returns>
     private async Task<bool> WriteAsync(IReadOnlyList<QueuedCommand> commands)
     {
-        // Staff rows are not the run's: read each time, so a removal elsewhere is seen, and
-        // once for all the commands of the write.
+        // Staff rows are not the run's: never kept, so a removal elsewhere is seen. They are
+        // read once for all the commands of the write, and only when a command needs them;
+        // otherwise the write itself checks the rows of the people it books.
         var staffIds = commands.SelectMany(c => c.StaffIds).Distinct().ToList();
-        var staff = staffIds.Count == 0 ? NoStaff : await schools.FindStaffAsync(staffIds);
+        var staff = new NamedStaff(staffIds.Count == 0 ? NoStaff : null);
         for (var locked = false; ; locked = true)
         {
+            if (locked && staff.Read is null)
+            {
+                staff = new NamedStaff(await schools.FindStaffAsync(staffIds));
+            }
             var now = clock.GetUtcNow();
             var current = locked ? null : held;
             // Until this write is stored, a failure part-way must not leave a half-applied state behind.
@@ -502,13 +521,16 @@ public sealed class CourseRunGrain(
                 {
                     command.Apply(current, now, staff);
                 }
-                outcome = await store.SaveAsync(connection, transaction, current, now);
+                outcome = staff.Needed ? SaveOutcome.Stale : await store.SaveAsync(connection, transaction, current, now);
                 if (outcome == SaveOutcome.Stale)
                 {
                     if (locked)
                     {
                         throw new InvalidOperationException($"Run {RunId} changed under its own row lock.");
                     }
+                    // The run moved on, a command needs the staff rows, or a row the write
+                    // checked did not hold: the commands run again on the run read under its
+                    // lock, with the rows read.
                     continue;
                 }
                 if (transaction is not null)
@@ -535,7 +557,20 @@ public sealed class CourseRunGrain(
     }
 
     /// <summary>A command's rules, applied to the run's state with the staff it named.</summary>
-    private delegate void RunCommand(CourseRunState state, DateTimeOffset now, IReadOnlyDictionary<long, StaffMember> staff);
+    private delegate void RunCommand(CourseRunState state, DateTimeOffset now, NamedStaff staff);
+
+    /// <summary>
+    /// The staff rows a write's commands named: read, or not (yet). A command that cannot
+    /// decide without them says so, and the write runs again with them read.
+    /// </summary>
+    private sealed class NamedStaff(IReadOnlyDictionary<long, StaffMember>? read)
+    {
+        public IReadOnlyDictionary<long, StaffMember>? Read { get; } = read;
+
+        public bool Needed { get; private set; }
+
+        public void Need() => Needed = true;
+    }
 
     private sealed class QueuedCommand(IReadOnlyList<long> staffIds, RunCommand apply)
     {

@@ -4,11 +4,12 @@ namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
 /// A run and its live bookings as the run grain holds them, with the booking rules that
-/// change them. The rules only change this object; <see cref="CourseRunStore"/> then writes
-/// what changed in one version-checked statement, so a command (or a turn of queued commands)
-/// either writes all of its outcome or none of it.
+/// change them. <see cref="CourseRunStore.ReadAsync"/> builds it (the whole waiting list
+/// included); the rules only change this object, and <see cref="CourseRunStore.SaveAsync"/>
+/// then writes what changed in one statement checked against <see cref="Version"/>, so a
+/// command (or a turn of queued commands) either writes all of its outcome or none of it;
+/// <see cref="MarkWritten"/> then makes it stand for the stored run again.
 /// </summary>
-/// <param name="unreadWaitlisted">Waiting-list entries not read because the command does not need them (see <see cref="CourseRunStore.LockAsync"/>).</param>
 public sealed class CourseRunState(CourseRun run, long? providerAccountId, int version, IReadOnlyList<LiveBooking> bookings)
 {
     private readonly List<LiveBooking> bookings = [.. bookings];
@@ -52,14 +53,34 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
     /// Places a person: confirmed while the run has a free place and their school is under its
     /// cap, otherwise at the back of the waiting list.
     /// </summary>
-    public LiveBooking Place(long staffId, string schoolUrn, long? bookedBy, DateTimeOffset now)
+    public LiveBooking Place(long staffId, string schoolUrn, long? bookedBy, DateTimeOffset now) => Add(new LiveBooking(
+        0, staffId, schoolUrn, HeldPlaces < Run.Capacity && FitsSchoolCap(schoolUrn) ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
     {
-        var confirm = HeldPlaces < Run.Capacity && FitsSchoolCap(schoolUrn);
-        var booking = new LiveBooking(0, staffId, schoolUrn, confirm ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
+        BookedBy = bookedBy,
+    });
+
+    /// <summary>
+    /// Places a person whose staff row has not been read, on a run with no cap per school (so
+    /// where they are placed does not depend on their school): the write checks the row.
+    /// </summary>
+    /// <param name="expectedSchoolUrn">The school they must belong to (a booker's own); null for any.</param>
+    public LiveBooking PlaceUnchecked(long staffId, string? expectedSchoolUrn, long? bookedBy, DateTimeOffset now)
+    {
+        if (Run.MaxPlacesPerSchool is not null)
+        {
+            throw new InvalidOperationException("A run with a cap per school places people only once their school is known.");
+        }
+        return Add(new LiveBooking(0, staffId, expectedSchoolUrn ?? "", HeldPlaces < Run.Capacity ? BookingStatus.CONFIRMED : BookingStatus.WAITLISTED, now)
         {
             BookedBy = bookedBy,
-            ConfirmedAt = confirm ? now : null,
-        };
+            UncheckedStaff = true,
+            ExpectedSchoolUrn = expectedSchoolUrn,
+        });
+    }
+
+    private LiveBooking Add(LiveBooking booking)
+    {
+        booking.ConfirmedAt = booking.Status == BookingStatus.CONFIRMED ? booking.BookedAt : null;
         bookings.Add(booking);
         return booking;
     }

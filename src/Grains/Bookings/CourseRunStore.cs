@@ -66,8 +66,9 @@ public sealed class CourseRunStore
 
     /// <summary>
     /// Writes new and changed bookings and the run's counts (and status, when it changed),
-    /// provided the run is still at the version the state was read at. New bookings get their
-    /// ids. Nothing is written when nothing changed.
+    /// provided the run is still at the version the state was read at and every person booked
+    /// without their staff row read (<see cref="LiveBooking.UncheckedStaff"/>) is bookable. New
+    /// bookings get their ids and schools. Nothing is written when nothing changed.
     /// </summary>
     /// <remarks>
     /// One statement, so one round trip and atomic without an explicit transaction: the run's
@@ -89,15 +90,22 @@ public sealed class CourseRunStore
                     status = @status, cancelled_at = @cancelled_at, cancel_reason = coalesce(@cancel_reason, cancel_reason),
                     updated_at = @now, version = version + 1, sequence = sequence + @sequence_step
                 WHERE id = @id AND version = @expected
+                    -- People booked without their staff row read first: written only if each
+                    -- exists, is on the staff, and is at the school expected (a booker's own).
+                    AND NOT EXISTS (
+                        SELECT 1 FROM unnest(@new_staff::bigint[], @new_unchecked::boolean[], @new_expected_school::text[]) AS u(id, unchecked, school)
+                        LEFT JOIN staff s ON s.id = u.id
+                        WHERE u.unchecked AND (s.id IS NULL OR s.removed_at IS NOT NULL OR (u.school IS NOT NULL AND s.school_urn <> u.school)))
                 RETURNING id
             ), inserted AS (
                 INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, confirmed_at, updated_at)
-                SELECT run.id, t.staff_id, t.school_urn, t.status, @now, t.booked_by, CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
+                SELECT run.id, t.staff_id, coalesce(t.school_urn, (SELECT s.school_urn FROM staff s WHERE s.id = t.staff_id)), t.status, @now,
+                       t.booked_by, CASE WHEN t.status = 'CONFIRMED' THEN @now END, @now
                 FROM unnest(@new_staff::bigint[], @new_school::text[], @new_status::text[], @new_booked_by::bigint[])
                     WITH ORDINALITY AS t(staff_id, school_urn, status, booked_by, n), run
                 -- Ids in the order the rules placed them: the waiting list is read back in id order.
                 ORDER BY t.n
-                RETURNING id, staff_id
+                RETURNING id, staff_id, school_urn
             ), updated AS (
                 UPDATE bookings b SET status = t.status, confirmed_at = t.confirmed_at, offered_at = t.offered_at,
                     offer_expires_at = t.offer_expires_at, cancelled_at = t.cancelled_at, cancellation = t.cancellation,
@@ -108,7 +116,7 @@ public sealed class CourseRunStore
                 WHERE b.id = t.id AND b.run_id = run.id
                 RETURNING b.id
             )
-            SELECT (SELECT count(*) FROM run), i.id, i.staff_id
+            SELECT (SELECT count(*) FROM run), i.id, i.staff_id, i.school_urn
             FROM (SELECT 1) AS one LEFT JOIN inserted i ON true
             """, connection, transaction);
         write.Parameters.AddWithValue("id", state.Run.Id);
@@ -123,7 +131,10 @@ public sealed class CourseRunStore
         // Only a change a calendar shows (here: cancellation) moves the run's SEQUENCE.
         write.Parameters.AddWithValue("sequence_step", state.RunChanged ? 1 : 0);
         write.Parameters.AddWithValue("new_staff", added.Select(b => b.StaffId).ToArray());
-        write.Parameters.AddWithValue("new_school", added.Select(b => b.SchoolUrn).ToArray());
+        // An unchecked person's school comes from their row.
+        write.Parameters.AddWithValue("new_school", added.Select(b => b.UncheckedStaff ? null : b.SchoolUrn).ToArray());
+        write.Parameters.AddWithValue("new_unchecked", added.Select(b => b.UncheckedStaff).ToArray());
+        write.Parameters.AddWithValue("new_expected_school", added.Select(b => b.ExpectedSchoolUrn).ToArray());
         write.Parameters.AddWithValue("new_status", added.Select(b => b.Status.ToString()).ToArray());
         write.Parameters.AddWithValue("new_booked_by", added.Select(b => b.BookedBy).ToArray());
         write.Parameters.AddWithValue("ids", changed.Select(b => b.Id).ToArray());
@@ -134,7 +145,7 @@ public sealed class CourseRunStore
         write.Parameters.AddWithValue("cancelled_at_each", changed.Select(b => b.CancelledAt).ToArray());
         write.Parameters.AddWithValue("cancellation", changed.Select(b => b.Cancellation?.ToString()).ToArray());
         write.Parameters.AddWithValue("cancel_reasons", changed.Select(b => b.CancelReason).ToArray());
-        var ids = new Dictionary<long, long>();
+        var ids = new Dictionary<long, (long Id, string SchoolUrn)>();
         long runsWritten = 0;
         await using (var reader = await write.ExecuteReaderAsync(cancellationToken))
         {
@@ -143,18 +154,19 @@ public sealed class CourseRunStore
                 runsWritten = reader.GetInt64(0);
                 if (!reader.IsDBNull(1))
                 {
-                    ids[reader.GetInt64(2)] = reader.GetInt64(1);
+                    ids[reader.GetInt64(2)] = (reader.GetInt64(1), reader.GetString(3));
                 }
             }
         }
         if (runsWritten != 1)
         {
-            // Someone else wrote the run since it was read: the statement wrote nothing.
+            // Someone else wrote the run since it was read, or a person booked without their
+            // staff row read is not bookable: the statement wrote nothing.
             return SaveOutcome.Stale;
         }
         foreach (var booking in added)
         {
-            booking.Id = ids[booking.StaffId];
+            (booking.Id, booking.SchoolUrn) = ids[booking.StaffId];
         }
         return SaveOutcome.Written;
     }
@@ -169,6 +181,6 @@ public enum SaveOutcome
     /// <summary>The run and its bookings were written, and the run's version moved on by one.</summary>
     Written,
 
-    /// <summary>The run was no longer at the version read; nothing was written.</summary>
+    /// <summary>The run was no longer at the version read, or a person booked unchecked failed their check; nothing was written.</summary>
     Stale,
 }

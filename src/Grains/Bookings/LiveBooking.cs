@@ -10,7 +10,18 @@ public sealed class LiveBooking(long id, long staffId, string schoolUrn, Booking
 
     public long StaffId { get; } = staffId;
 
-    public string SchoolUrn { get; } = schoolUrn;
+    /// <summary>The person's school; for a booking of <see cref="UncheckedStaff"/>, filled in from the staff row when written.</summary>
+    public string SchoolUrn { get; set; } = schoolUrn;
+
+    /// <summary>
+    /// True for a new booking made without reading the person's staff row first: the write
+    /// checks it (they exist, are on the staff, and at <see cref="ExpectedSchoolUrn"/> when
+    /// given) and writes nothing when it does not hold.
+    /// </summary>
+    public bool UncheckedStaff { get; init; }
+
+    /// <summary>The school an unchecked person must belong to (the booker's); null for any.</summary>
+    public string? ExpectedSchoolUrn { get; init; }
 
     public BookingStatus Status { get; set; } = status;
 

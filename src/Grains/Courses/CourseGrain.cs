@@ -1,21 +1,28 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using Orleans;
-using Npgsql;
 
 namespace InclusionNetwork.Grains.Courses;
 
 /// <summary>
-/// Creates and changes one course and publishes its runs. Changes are version-checked
-/// (<c>UPDATE ... WHERE version = @expected</c>), so an admin editing the same course in
-/// another silo cannot be silently overwritten.
+/// Creates and changes one course and publishes its runs. Orleans keeps one activation of the
+/// course in the cluster, so it reads the course once and keeps it: each command checks its
+/// rules on what it holds and writes through <see cref="CourseStore"/> at the held version.
+/// When the write finds the course moved on (a duplicate activation while membership changes,
+/// or a writer outside the grains), the grain reads it again, checks the rules again and tries
+/// once more; a second miss is a conflict for the caller.
 /// </summary>
-public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries courses, DomainClock clock) : Grain, ICourseGrain
+public sealed class CourseGrain(CourseStore store, DomainClock clock) : Grain, ICourseGrain
 {
     private const int MaxSessions = 60;
     private const int MaxCapacity = 2000;
 
     private long Id => this.GetPrimaryKeyLong();
+
+    /// <summary>The course as last read or written; null when there is no such course yet (read again on each call).</summary>
+    private Course? held;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => held = await store.LoadAsync(Id, cancellationToken);
 
     public async Task<CommandResult<Course>> SaveAsync(Viewer viewer, CourseDraft draft, bool create)
     {
@@ -24,7 +31,7 @@ public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries cours
             return CommandResult<Course>.Failure(DomainError.NotAllowed("Only admins may add or change courses."));
         }
         var errors = Validate(draft);
-        if (draft.ProviderAccountId is { } providerAccount && !await IsProviderAccountAsync(providerAccount))
+        if (draft.ProviderAccountId is { } providerAccount && !await store.IsProviderAccountAsync(providerAccount))
         {
             errors.Add(DomainError.NotFound("No provider account has that id.", "input", "providerAccountId"));
         }
@@ -34,33 +41,23 @@ public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries cours
         }
         if (create)
         {
-            return await InsertAsync(draft);
-        }
-        // A concurrent writer may win between the read and the write: read again and retry once.
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            if (await courses.FindAsync(Id) is not { } current)
+            // The id was reserved from the courses' sequence for this grain, so only a repeated
+            // create finds it taken.
+            if (await store.InsertAsync(Id, draft, clock.GetUtcNow()) is not { } created)
             {
-                return CommandResult<Course>.Failure(DomainError.NotFound("No course has that id.", "input", "id"));
+                return CommandResult<Course>.Failure(new DomainError(ErrorCodes.Conflict, "A course with that id already exists.", ["input", "id"]));
             }
-            if (await UpdateAsync(draft, current.Version) is { } updated)
-            {
-                return CommandResult<Course>.Success(updated);
-            }
+            held = created;
+            return CommandResult<Course>.Success(created);
         }
-        return CommandResult<Course>.Failure(new DomainError(ErrorCodes.Conflict, "Someone else changed the course at the same time; try again.", ["input", "id"]));
+        return await RunAsync<Course>(_ => null, async version => await store.UpdateAsync(Id, version, draft, clock.GetUtcNow()) is { } updated
+                ? (updated, updated)
+                : null,
+            "id");
     }
 
     public async Task<CommandResult<CourseRun>> ScheduleRunAsync(Viewer viewer, RunSchedule schedule)
     {
-        if (await courses.FindAsync(Id) is not { } course)
-        {
-            return CommandResult<CourseRun>.Failure(DomainError.NotFound("No course has that id.", "input", "courseId"));
-        }
-        if (!(viewer.IsAdmin || (viewer.Has(Role.PROVIDER) && course.ProviderAccountId == viewer.AccountId)))
-        {
-            return CommandResult<CourseRun>.Failure(DomainError.NotAllowed("Only the course's provider and admins may publish its runs."));
-        }
         var now = clock.GetUtcNow();
         var errors = new List<DomainError>();
         // The database takes instants in UTC; clients may give any offset.
@@ -108,7 +105,7 @@ public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries cours
         {
             errors.Add(DomainError.Invalid("The venue is at most 200 characters.", "input", "venue"));
         }
-        if (schedule.DistrictId is { } districtId && !await DistrictExistsAsync(districtId))
+        if (schedule.DistrictId is { } districtId && !await store.DistrictExistsAsync(districtId))
         {
             errors.Add(DomainError.NotFound("No district has that id.", "input", "districtId"));
         }
@@ -120,54 +117,89 @@ public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries cours
         {
             errors.Add(DomainError.Invalid("The most places per school must be between 1 and the capacity.", "input", "maxPlacesPerSchool"));
         }
+        var closes = schedule.BookingClosesAt ?? (sessions.Count > 0 ? sessions[0].StartsAt : now);
+        if (errors.Count == 0 && closes > sessions[0].StartsAt)
+        {
+            errors.Add(DomainError.Invalid("Bookings must close no later than the first session starts.", "input", "bookingClosesAt"));
+        }
         if (errors.Count > 0)
         {
-            return new CommandResult<CourseRun>(null, errors);
+            return await RefuseAsync(viewer, errors);
         }
-        var closes = schedule.BookingClosesAt ?? sessions[0].StartsAt;
-        if (closes > sessions[0].StartsAt)
-        {
-            return CommandResult<CourseRun>.Failure(DomainError.Invalid("Bookings must close no later than the first session starts.", "input", "bookingClosesAt"));
-        }
-        return CommandResult<CourseRun>.Success(await InsertRunAsync(schedule, sessions, venue, closes, now));
+        return await RunAsync<CourseRun>(course => MayPublish(viewer, course),
+            async version => await store.InsertRunAsync(Id, version, schedule, sessions, venue, closes, now) is { } run ? (run, null) : null,
+            "courseId");
     }
 
-    private async Task<CourseRun> InsertRunAsync(
-        RunSchedule schedule, List<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> sessions, string? venue, DateTimeOffset closes, DateTimeOffset now)
+    private static DomainError? MayPublish(Viewer viewer, Course course) =>
+        viewer.IsAdmin || (viewer.Has(Role.PROVIDER) && course.ProviderAccountId == viewer.AccountId)
+            ? null
+            : DomainError.NotAllowed("Only the course's provider and admins may publish its runs.");
+
+    /// <summary>
+    /// Refuses a schedule that breaks its own rules; who may act still comes first, so someone
+    /// who may not publish learns only that.
+    /// </summary>
+    private async Task<CommandResult<CourseRun>> RefuseAsync(Viewer viewer, List<DomainError> errors) =>
+        await CheckAsync(course => MayPublish(viewer, course), reload: false, "courseId") is { } refusal
+            ? CommandResult<CourseRun>.Failure(refusal)
+            : new CommandResult<CourseRun>(null, errors);
+
+    /// <summary>
+    /// Checks <paramref name="rule"/> on the held course, then writes at its version. A write
+    /// that finds the course moved on reads it again, checks again and tries once more.
+    /// </summary>
+    /// <param name="write">The write at the version given: what it made and the course as it now stands (null when unchanged), or null when the course was no longer at that version.</param>
+    /// <param name="idField">The input field that named the course, for a course that does not exist.</param>
+    private async Task<CommandResult<T>> RunAsync<T>(
+        Func<Course, DomainError?> rule, Func<int, Task<(T Made, Course? Course)?>> write, string idField) where T : class
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var insert = new NpgsqlCommand($"""
-            WITH run AS (
-                INSERT INTO course_runs (course_id, venue, district_id, capacity, max_places_per_school, booking_closes_at,
-                                         starts_at, ends_at, status, created_at, updated_at)
-                VALUES (@course, @venue, @district, @capacity, @cap, @closes, @starts, @ends, 'SCHEDULED', @now, @now)
-                RETURNING *
-            ), sessions AS (
-                INSERT INTO course_sessions (run_id, starts_at, ends_at, updated_at)
-                SELECT run.id, s.starts_at, s.ends_at, @now FROM run, unnest(@session_starts, @session_ends) AS s(starts_at, ends_at)
-            )
-            SELECT {CourseRunQueries.RunColumns} FROM run r
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("course", Id);
-        insert.Parameters.AddWithValue("venue", (object?)venue ?? DBNull.Value);
-        insert.Parameters.AddWithValue("district", (object?)schedule.DistrictId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("capacity", schedule.Capacity);
-        insert.Parameters.AddWithValue("cap", (object?)schedule.MaxPlacesPerSchool ?? DBNull.Value);
-        insert.Parameters.AddWithValue("closes", closes);
-        insert.Parameters.AddWithValue("starts", sessions[0].StartsAt);
-        insert.Parameters.AddWithValue("ends", sessions.Max(s => s.EndsAt));
-        insert.Parameters.AddWithValue("now", now);
-        insert.Parameters.AddWithValue("session_starts", sessions.Select(s => s.StartsAt).ToArray());
-        insert.Parameters.AddWithValue("session_ends", sessions.Select(s => s.EndsAt).ToArray());
-        CourseRun run;
-        await using (var reader = await insert.ExecuteReaderAsync())
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            await reader.ReadAsync();
-            run = CourseRunQueries.ReadRun(reader);
+            if (await CheckAsync(rule, reload: attempt > 0, idField) is { } refusal)
+            {
+                return CommandResult<T>.Failure(refusal);
+            }
+            var course = held!;
+            if (await write(course.Version) is { } written)
+            {
+                held = written.Course ?? course;
+                return CommandResult<T>.Success(written.Made);
+            }
         }
-        await transaction.CommitAsync();
-        return run;
+        return CommandResult<T>.Failure(new DomainError(ErrorCodes.Conflict, "Someone else changed the course at the same time; try again.", ["input", idField]));
+    }
+
+    /// <summary>
+    /// The rule's refusal on the course, or null when it holds (then <see cref="held"/> is the
+    /// course it held on). A refusal writes nothing, so no version check would notice a writer
+    /// outside the grains that changed what the rule read (a new provider named): a refusal on
+    /// the held course is confirmed on a fresh read.
+    /// </summary>
+    private async Task<DomainError?> CheckAsync(Func<Course, DomainError?> rule, bool reload, string idField)
+    {
+        var fresh = reload || held is null;
+        if (fresh)
+        {
+            held = await store.LoadAsync(Id);
+        }
+        if (held is null)
+        {
+            return DomainError.NotFound("No course has that id.", "input", idField);
+        }
+        if (rule(held) is null)
+        {
+            return null;
+        }
+        if (!fresh)
+        {
+            held = await store.LoadAsync(Id);
+            if (held is null)
+            {
+                return DomainError.NotFound("No course has that id.", "input", idField);
+            }
+        }
+        return rule(held);
     }
 
     private static List<DomainError> Validate(CourseDraft draft)
@@ -202,85 +234,5 @@ public sealed class CourseGrain(NpgsqlDataSource dataSource, CourseQueries cours
             errors.Add(DomainError.Invalid("Funded release days are between 0 and 100, to one decimal place.", "input", "fundedReleaseDays"));
         }
         return errors;
-    }
-
-    private async Task<CommandResult<Course>> InsertAsync(CourseDraft draft)
-    {
-        await using var command = dataSource.CreateCommand($"""
-            WITH c AS (
-                INSERT INTO courses (id, title, summary, provider, provider_account_id, strand, core_offer, audiences, expected_impact,
-                                     prior_knowledge, framework_areas, need_types, phases, delivery_mode, price_pence, funded_release_days,
-                                     leadership_level, created_at, updated_at)
-                VALUES (@id, @title, @summary, @provider, @provider_account, @strand, @core_offer, @audiences, @expected_impact,
-                        @prior_knowledge, @framework_areas, @need_types, @phases, @delivery_mode, @price_pence, @funded_release_days,
-                        @leadership_level, @now, @now)
-                ON CONFLICT (id) DO NOTHING
-                RETURNING *
-            )
-            SELECT {CourseQueries.Columns} FROM c
-            """);
-        Bind(command, draft);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? CommandResult<Course>.Success(CourseQueries.Read(reader))
-            : CommandResult<Course>.Failure(new DomainError(ErrorCodes.Conflict, "A course with that id already exists.", ["input", "id"]));
-    }
-
-    /// <returns>The course as written, or null when its version moved on since it was read.</returns>
-    private async Task<Course?> UpdateAsync(CourseDraft draft, int expectedVersion)
-    {
-        await using var command = dataSource.CreateCommand($"""
-            WITH c AS (
-                UPDATE courses SET title = @title, summary = @summary, provider = @provider, provider_account_id = @provider_account,
-                    strand = @strand, core_offer = @core_offer, audiences = @audiences, expected_impact = @expected_impact,
-                    prior_knowledge = @prior_knowledge, framework_areas = @framework_areas, need_types = @need_types, phases = @phases,
-                    delivery_mode = @delivery_mode, price_pence = @price_pence, funded_release_days = @funded_release_days,
-                    leadership_level = @leadership_level, updated_at = @now, version = version + 1
-                WHERE id = @id AND version = @expected
-                RETURNING *
-            )
-            SELECT {CourseQueries.Columns} FROM c
-            """);
-        Bind(command, draft);
-        command.Parameters.AddWithValue("expected", expectedVersion);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? CourseQueries.Read(reader) : null;
-    }
-
-    private void Bind(NpgsqlCommand command, CourseDraft draft)
-    {
-        static string[] Texts<T>(IReadOnlyList<T> values) where T : struct, Enum => values.Distinct().Select(v => v.ToString()).ToArray();
-        command.Parameters.AddWithValue("id", Id);
-        command.Parameters.AddWithValue("title", draft.Title.Trim());
-        command.Parameters.AddWithValue("summary", draft.Summary.Trim());
-        command.Parameters.AddWithValue("provider", draft.Provider.Trim());
-        command.Parameters.AddWithValue("provider_account", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)draft.ProviderAccountId ?? DBNull.Value);
-        command.Parameters.AddWithValue("strand", draft.Strand.ToString());
-        command.Parameters.AddWithValue("core_offer", draft.CoreOffer);
-        command.Parameters.AddWithValue("audiences", Texts(draft.Audiences));
-        command.Parameters.AddWithValue("expected_impact", draft.ExpectedImpact.Trim());
-        command.Parameters.AddWithValue("prior_knowledge", draft.PriorKnowledge.ToString());
-        command.Parameters.AddWithValue("framework_areas", Texts(draft.FrameworkAreas));
-        command.Parameters.AddWithValue("need_types", Texts(draft.NeedTypes));
-        command.Parameters.AddWithValue("phases", Texts(draft.Phases));
-        command.Parameters.AddWithValue("delivery_mode", draft.DeliveryMode.ToString());
-        command.Parameters.AddWithValue("price_pence", draft.PricePence);
-        command.Parameters.AddWithValue("funded_release_days", (decimal)draft.FundedReleaseDays);
-        command.Parameters.AddWithValue("leadership_level", (object?)draft.LeadershipLevel?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-    }
-
-    private async Task<bool> IsProviderAccountAsync(long accountId)
-    {
-        await using var command = dataSource.CreateCommand("SELECT 1 FROM account_roles WHERE account_id = @id AND role = 'PROVIDER'");
-        command.Parameters.AddWithValue("id", accountId);
-        return await command.ExecuteScalarAsync() is not null;
-    }
-
-    private async Task<bool> DistrictExistsAsync(string districtId)
-    {
-        await using var command = dataSource.CreateCommand("SELECT 1 FROM districts WHERE id = @id");
-        command.Parameters.AddWithValue("id", districtId);
-        return await command.ExecuteScalarAsync() is not null;
     }
 }

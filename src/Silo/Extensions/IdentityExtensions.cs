@@ -25,10 +25,9 @@ public static class IdentityExtensions
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<PasswordResetService>();
         builder.Services.AddSingleton<AccountAdministration>();
-        builder.Services.AddSingleton<PersonErasure>();
-        builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
-        // Each silo checks; the rows it erases are claimed, so two never erase the same person at once.
-        builder.Services.AddHostedService<InclusionNetwork.Silo.Privacy.RetentionJob>();
+        builder.Services.AddPrivacy(builder.Configuration);
+        // The retention job is one grain for the cluster, ticked by a durable reminder.
+        builder.Services.AddHostedService<InclusionNetwork.Silo.Privacy.RetentionSchedule>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

@@ -1,5 +1,6 @@
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Bookings;
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Schools;
 using Orleans;
@@ -38,6 +39,32 @@ public sealed class CourseRunGrainTests(PostgresFixture postgres)
         // Both silos are members of one cluster kept in the database, not a test double.
         await using var members = cluster.Database.CreateCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3");
         Assert.Equal(2L, await members.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task People_booked_without_their_staff_row_read_first_are_checked_by_the_write_and_refused_on_their_row_as_read()
+    {
+        await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
+        var (runId, staff) = await CourseRunSeed.SeedAsync(cluster.Database, Now, capacity: 5, people: 4);
+        var grain = cluster.GrainsOn(cluster.Silos[0]).GetGrain<ICourseRunGrain>(runId);
+        Assert.Empty((await grain.BookAsync(Admin, [staff[0].ToString()])).Errors);
+        // Behind the activation's back, Teacher 2 leaves the school.
+        await cluster.WriteBehindTheGrainsAsync("UPDATE staff SET removed_at = @now WHERE id = @id", ("now", Now), ("id", staff[1]));
+
+        // The run has no cap per school, so the write checks the rows instead of a read before
+        // it: a bookable person is written, with their school taken from their row.
+        var booked = Assert.Single((await grain.BookAsync(Admin, [staff[2].ToString()])).Bookings);
+        Assert.Equal(("100001", BookingStatus.CONFIRMED), (booked.SchoolUrn, booked.Status));
+        // A person who is not bookable fails the write's check; the rules then run on the rows
+        // as read and name what is wrong, and only the others are booked.
+        var mixed = await grain.BookAsync(Admin, [staff[1].ToString(), staff[3].ToString(), "999999999"]);
+        Assert.Equal([(ErrorCodes.Invalid, "Teacher 2 is no longer on the school's staff."), (ErrorCodes.NotFound, "No member of staff has that id.")],
+            mixed.Errors.Select(e => (e.Code, e.Message)));
+        Assert.Equal(staff[3], Assert.Single(mixed.Bookings).StaffId);
+        var otherSchool = new Viewer(2, "Booker", "booker@elm.example", new HashSet<Role> { Role.SCHOOL_BOOKER }, "100002", null, null);
+        Assert.Equal(ErrorCodes.NotAllowed, Assert.Single((await grain.BookAsync(otherSchool, [staff[1].ToString()])).Errors).Code);
+        Assert.Equal((3L, 3L), (await cluster.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE run_id = @run", ("run", runId)),
+            await cluster.ScalarAsync<long>("SELECT count(*) FROM bookings b JOIN staff s ON s.id = b.staff_id AND s.school_urn = b.school_urn WHERE b.run_id = @run", ("run", runId))));
     }
 
     [Fact]

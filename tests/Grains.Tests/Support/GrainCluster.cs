@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Schools;
@@ -68,6 +69,32 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public T Service<T>(int silo = 0) where T : notnull => Cluster.GetSiloServiceProvider(Silos[silo].SiloAddress).GetRequiredService<T>();
 
+    /// <summary>
+    /// Writes straight to the database, as a writer outside the grains does (an import, an
+    /// erasure, another process): the activations holding that state are not told.
+    /// </summary>
+    public async Task WriteBehindTheGrainsAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private NpgsqlCommand Command(string sql, (string Name, object Value)[] parameters)
+    {
+        var command = Database.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return command;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
@@ -91,6 +118,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSchoolsAndPlaces();
             silo.Services.AddCoursesAndBookings(silo.Configuration);
             silo.Services.AddPeerReviewAndNetworks(silo.Configuration);
+            silo.Services.AddPrivacy(silo.Configuration);
         }
     }
 }
