@@ -54,9 +54,7 @@ public static class IdentityExtensions
             // from one account (or one address, signed out) waits on itself instead of taking every
             // connection and core from everyone else.
             limiter.AddPolicy(GraphQLConcurrencyLimit, context => RateLimitPartition.GetConcurrencyLimiter(
-                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } account
-                    ? "account:" + account
-                    : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                CallerKey(context),
                 _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = concurrentPerCaller,
@@ -72,4 +70,10 @@ public static class IdentityExtensions
         });
         return builder;
     }
+
+    /// <summary>Whom per-caller limits count a request against: its signed-in account, else its address.</summary>
+    public static string CallerKey(HttpContext context) =>
+        context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } account
+            ? "account:" + account
+            : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }
