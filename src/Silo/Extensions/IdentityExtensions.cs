@@ -42,6 +42,12 @@ public static class IdentityExtensions
             {
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 var signIn = policy == SignInRateLimit;
+                if (signIn && InclusionNetwork.Web.Pages.Account.SignInThrottledModel.WantsHtml(context.HttpContext.Request))
+                {
+                    // A browser posting the sign-in form gets a page it can show, still 429.
+                    await InclusionNetwork.Web.Pages.Account.SignInThrottledModel.WriteAsync(context.HttpContext, 60);
+                    return;
+                }
                 context.HttpContext.Response.Headers.RetryAfter = signIn ? "60" : "5";
                 await context.HttpContext.Response.WriteAsJsonAsync(new
                 {
