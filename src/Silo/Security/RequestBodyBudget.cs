@@ -12,8 +12,9 @@ namespace InclusionNetwork.Silo.Security;
 /// <c>GraphQL:Limits:MaxRequestBodyBytes</c>, so without this a few callers sending large
 /// bodies (a megabyte of comment, say) would keep the cores busy reading, decoding and
 /// lexing them while everyone else's queries waited. A body of unstated length (chunked) is
-/// read first, up to the largest allowed, and charged before it is parsed. Ordinary documents
-/// are a kilobyte or two and never notice.
+/// read first, up to the largest allowed, and charged before it is parsed. The first
+/// <see cref="RequestBodyBudgetOptions.FreeBytesPerRequest"/> of each body are free, so ordinary
+/// documents (a kilobyte or two) never notice.
 /// </summary>
 public sealed class RequestBodyBudget : IDisposable
 {
@@ -23,6 +24,7 @@ public sealed class RequestBodyBudget : IDisposable
     private readonly PartitionedRateLimiter<HttpContext> _budgets;
     private readonly long _maxBodyBytes;
     private readonly int _burst;
+    private readonly long _freeBytes;
 
     public RequestBodyBudget(RequestBodyBudgetOptions options, long maxBodyBytes)
     {
@@ -31,6 +33,7 @@ public sealed class RequestBodyBudget : IDisposable
             throw new StartupConfigurationException($"GraphQL:BodyBudget:BytesPerSecond must be at least {Unit} (it is {options.BytesPerSecond}).");
         }
         _maxBodyBytes = maxBodyBytes;
+        _freeBytes = Math.Max(0, options.FreeBytesPerRequest);
         // The budget always holds at least one body of the largest size allowed, so such a body is never refused outright.
         var burst = _burst = Units(Math.Max(options.BurstBytes, maxBodyBytes));
         var perSecond = Units(options.BytesPerSecond);
@@ -62,7 +65,12 @@ public sealed class RequestBodyBudget : IDisposable
         {
             return true;
         }
-        using var lease = _budgets.AttemptAcquire(context, Math.Min(_burst, Units(bytes)));
+        var charged = bytes - _freeBytes;
+        if (charged <= 0)
+        {
+            return true;
+        }
+        using var lease = _budgets.AttemptAcquire(context, Math.Min(_burst, Units(charged)));
         if (lease.IsAcquired)
         {
             return true;
@@ -109,4 +117,10 @@ public sealed class RequestBodyBudgetOptions
 
     /// <summary>The most a caller's budget holds (at least <c>GraphQL:Limits:MaxRequestBodyBytes</c>).</summary>
     public long BurstBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The first bytes of every body cost nothing: every page's document and ordinary query fits,
+    /// so the budget counts large bodies only and never acts as a limit on how often one asks.
+    /// </summary>
+    public long FreeBytesPerRequest { get; set; } = 16 * 1024;
 }
