@@ -46,6 +46,45 @@ internal static class ProcessStats
         return (userTicks + systemTicks) / ClockTicksPerSecond;
     }
 
+    /// <summary>
+    /// CPU seconds of a process and its children: its own, its waited-for children's (fields 16
+    /// and 17), and its live children's. For the PostgreSQL server: the postmaster and every backend.
+    /// </summary>
+    public static double TreeCpuSeconds(int rootPid)
+    {
+        var ticks = 0L;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText($"/proc/{pid}/stat");
+            }
+            catch (IOException)
+            {
+                continue; // gone meanwhile
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            if (pid == rootPid)
+            {
+                ticks += fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+            }
+            else if (parent == rootPid)
+            {
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return ticks / ClockTicksPerSecond;
+    }
+
     private static long StatusKilobytes(int pid, string key)
     {
         string[] lines;

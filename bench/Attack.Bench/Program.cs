@@ -18,11 +18,14 @@ using Npgsql;
 // attack's start where the kernel allows), CPU seconds during the attack and in the seconds
 // after it (work that went on after the clients left), the most PostgreSQL connections the
 // silo held, and the ordinary query's median latency under attack beside quiet, as a ratio.
-// Usage: dotnet run -c Release --project bench/Attack.Bench [-- --quick]
+// Usage: dotnet run -c Release --project bench/Attack.Bench [-- --quick] [--only "leader fan-out"]
+//        [--silo-arg --Database:MaxPoolSize=40]   (--only and --silo-arg may be repeated)
 const string DemoPassword = "attack-bench-password";
 const int QuietWarmUps = 10;
 const int QuietSamples = 40;
 var quick = args.Contains("--quick");
+var only = ValuesOf(args, "--only");
+var siloArguments = ValuesOf(args, "--silo-arg");
 var tail = TimeSpan.FromSeconds(quick ? 2 : 5);
 
 var repositoryRoot = FindRepositoryRoot();
@@ -46,8 +49,8 @@ var database = await EmbeddedPostgresServer.StartAsync(new EmbeddedPostgresOptio
 var silos = new List<SiloProcess>();
 try
 {
-    silos.Add(await SiloProcess.StartAsync("a", siloAssembly, database.ConnectionString, loadDemoData: true, DemoPassword, dataRoot));
-    silos.Add(await SiloProcess.StartAsync("b", siloAssembly, database.ConnectionString, loadDemoData: false, DemoPassword, dataRoot));
+    silos.Add(await SiloProcess.StartAsync("a", siloAssembly, database.ConnectionString, loadDemoData: true, DemoPassword, dataRoot, siloArguments));
+    silos.Add(await SiloProcess.StartAsync("b", siloAssembly, database.ConnectionString, loadDemoData: false, DemoPassword, dataRoot, siloArguments));
     Console.WriteLine(string.Join("; ", silos.Select(s => $"silo {s.Name}: pid {s.Pid} at {s.BaseAddress}")));
 
     // The ordinary visitor and the attacker are different people at different addresses, as on
@@ -102,7 +105,21 @@ try
     Console.WriteLine($"Ordinary query {Attacks.Ordinary}");
     Console.WriteLine("  quiet median: " + string.Join(", ", silos.Select(s => $"silo {s.Name} {quiet[s]:F1} ms")));
 
-    foreach (var attack in Attacks.All(quick))
+    // How long one leader fan-out takes with nothing else running: what a burst of them queues behind.
+    var alone = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await SendAsync(attackerHttp, silos[0], Attacks.LeaderFanOut(), leaderToken, null, CancellationToken.None);
+        alone.Add(stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"  one leader fan-out alone: median {Median(alone):F0} ms");
+
+    // The PostgreSQL server's CPU (postmaster and backends), which the silos' CPU seconds leave out.
+    var postmaster = int.Parse(File.ReadLines(Path.Combine(dataRoot, "pgdata", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
+    foreach (var attack in Attacks.All(quick).Where(a => only.Count == 0 || only.Contains(a.Name)))
     {
         await RunAsync(attack);
     }
@@ -113,6 +130,7 @@ try
     {
         var peakResetWorked = silos.All(s => ProcessStats.TryResetPeak(s.Pid));
         var cpuBefore = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
+        var databaseCpuBefore = ProcessStats.TreeCpuSeconds(postmaster);
         using var sampling = new CancellationTokenSource();
         var peaks = silos.ToDictionary(s => s, _ => new Peaks());
         var sampler = SampleAsync(peaks, sampling.Token);
@@ -145,6 +163,7 @@ try
         await probing.CancelAsync();
         await probe;
         var cpuAtEnd = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
+        var databaseCpu = ProcessStats.TreeCpuSeconds(postmaster) - databaseCpuBefore;
 
         // Work a silo goes on doing once every client has gone shows as CPU here.
         await Task.Delay(tail);
@@ -157,7 +176,8 @@ try
         Console.WriteLine($"{attack.Name}: {attack.Description}");
         Console.WriteLine($"  {sent} requests, {attack.Concurrency} at once, {attackTime.TotalSeconds:F1} s{(sent < attack.MaxRequests ? " (duration reached)" : "")}, {bytesReceived / 1e6:F1} MB received");
         Console.WriteLine("  answers: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} x{o.Value}")));
-        Console.WriteLine($"  {"silo",-5} {"peak RSS",10} {"VmHWM",10} {"CPU s",7} {$"CPU s in {tail.TotalSeconds:F0} s after",20} {"PG conns",9} {"ordinary p50 quiet -> attack",30} {"ratio",6}");
+        Console.WriteLine($"  PostgreSQL server CPU s during the attack: {databaseCpu:F2}");
+        Console.WriteLine($"  {"silo",-5} {"peak RSS",10} {"VmHWM",10} {"CPU s",7} {$"CPU s in {tail.TotalSeconds:F0} s after",20} {"PG conns",9} {"busy",5} {"ordinary p50 quiet -> attack",30} {"ratio",6}");
         foreach (var silo in silos)
         {
             var times = underAttack[silo].ToList();
@@ -165,7 +185,7 @@ try
             var hwm = peakResetWorked ? $"{ProcessStats.PeakResidentBytes(silo.Pid) / 1e6,7:F0} MB" : "   n/a    ";
             Console.WriteLine(
                 $"  {silo.Name,-5} {peaks[silo].ResidentBytes / 1e6,7:F0} MB {hwm} {cpuAtEnd[silo] - cpuBefore[silo],7:F2} {cpuAfter[silo] - cpuAtEnd[silo],20:F2} " +
-                $"{peaks[silo].Connections,9} {$"{quiet[silo]:F1} ms -> {median:F1} ms ({times.Count} probes)",30} {median / quiet[silo],5:F2}x");
+                $"{peaks[silo].Connections,9} {peaks[silo].BusyConnections,5} {$"{quiet[silo]:F1} ms -> {median:F1} ms ({times.Count} probes)",30} {median / quiet[silo],5:F2}x");
         }
     }
 
@@ -179,7 +199,10 @@ try
             }
 
             await using (var command = new NpgsqlCommand(
-                "SELECT application_name, count(*) FROM pg_stat_activity WHERE application_name LIKE 'attack-bench-%' GROUP BY application_name",
+                """
+                SELECT application_name, count(*), count(*) FILTER (WHERE state <> 'idle')
+                FROM pg_stat_activity WHERE application_name LIKE 'attack-bench-%' GROUP BY application_name
+                """,
                 statistics))
             await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
             {
@@ -189,6 +212,7 @@ try
                     if (silos.FirstOrDefault(s => s.ApplicationName == name) is { } silo)
                     {
                         peaks[silo].Connections = Math.Max(peaks[silo].Connections, (int)reader.GetInt64(1));
+                        peaks[silo].BusyConnections = Math.Max(peaks[silo].BusyConnections, (int)reader.GetInt64(2));
                     }
                 }
             }
@@ -316,6 +340,9 @@ static async Task<string> SignInAsync(HttpClient http, Uri silo, string email, s
     return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
 }
 
+static List<string> ValuesOf(string[] arguments, string option) =>
+    arguments.Select((argument, i) => (argument, i)).Where(a => a.argument == option && a.i + 1 < arguments.Length).Select(a => arguments[a.i + 1]).ToList();
+
 static double Median(IReadOnlyCollection<double> values)
 {
     var sorted = values.Order().ToArray();
@@ -341,4 +368,7 @@ internal sealed class Peaks
     public long ResidentBytes { get; set; }
 
     public int Connections { get; set; }
+
+    /// <summary>Connections seen doing something (not idle in the pool): at the pool's size, requests were waiting for one.</summary>
+    public int BusyConnections { get; set; }
 }

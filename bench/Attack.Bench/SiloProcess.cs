@@ -35,7 +35,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     public static async Task<SiloProcess> StartAsync(
-        string name, string siloAssembly, string connectionString, bool loadDemoData, string demoPassword, string logDirectory)
+        string name, string siloAssembly, string connectionString, bool loadDemoData, string demoPassword, string logDirectory, IEnumerable<string> extraArguments)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -46,8 +46,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(siloAssembly)!,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             siloAssembly,
             $"--urls={baseAddress}",
             $"--ConnectionStrings:Postgres={connectionString};Application Name=attack-bench-{name}",
@@ -59,7 +59,9 @@ internal sealed class SiloProcess : IAsyncDisposable
             $"--Cluster:SiloPort={FreeLoopbackPort()}",
             $"--Cluster:GatewayPort={FreeLoopbackPort()}",
             "--Cluster:AdvertisedAddress=127.0.0.1",
-        })
+            .. extraArguments,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

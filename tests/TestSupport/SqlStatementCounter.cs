@@ -11,7 +11,8 @@ public sealed class SqlStatementCounter : IDisposable
     private readonly ActivityListener listener;
     private int count;
 
-    public SqlStatementCounter(string databaseName)
+    /// <param name="counts">Which statements to count (by their activity's tags, e.g. <c>db.query.text</c>); all when null.</param>
+    public SqlStatementCounter(string databaseName, Func<Activity, bool>? counts = null)
     {
         listener = new ActivityListener
         {
@@ -21,7 +22,7 @@ public sealed class SqlStatementCounter : IDisposable
             ActivityStopped = activity =>
             {
                 var database = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
-                if (Equals(database, databaseName))
+                if (Equals(database, databaseName) && (counts is null || counts(activity)))
                 {
                     Interlocked.Increment(ref count);
                 }

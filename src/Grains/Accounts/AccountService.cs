@@ -12,8 +12,12 @@ namespace InclusionNetwork.Grains.Accounts;
 /// are hashed with ASP.NET Core Identity's PasswordHasher (PBKDF2); tokens are 256 random
 /// bits shown once and stored as SHA-256 hashes.
 /// </summary>
-public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock clock, IOptions<AccountOptions> options)
+/// <param name="tokenLookups">The pool that looks tokens up; without one, the serving pool.</param>
+public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock clock, IOptions<AccountOptions> options, TokenLookupDataSource? tokenLookups = null)
 {
+    private readonly NpgsqlDataSource _lookups = tokenLookups?.DataSource ?? dataSource;
+    private readonly CoalescedLookups<string, (Viewer Viewer, long TokenId)?> _tokenLookups = new();
+
     private const string TokenPrefix = "inc_";
     private static readonly PasswordHasher<object> Hasher = new();
     private static readonly object HashContext = new();
@@ -172,12 +176,23 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
         {
             return null;
         }
-        await using var command = dataSource.CreateCommand($"""
+        // Requests carrying the same token at once share one lookup, always one that starts
+        // after they arrived: a burst from one caller costs a lookup or two, and a token
+        // revoked before a request arrived is never accepted on an older answer.
+        var hash = HashOf(secret);
+        return await _tokenLookups.LookUpAsync(Convert.ToHexString(hash), () => LookUpTokenAsync(hash), cancellationToken);
+    }
+
+    private async Task<(Viewer Viewer, long TokenId)?> LookUpTokenAsync(byte[] hash)
+    {
+        // Not the caller's cancellation: the lookup is shared, and each caller stops waiting on its own.
+        var cancellationToken = CancellationToken.None;
+        await using var command = _lookups.CreateCommand($"""
             SELECT {ViewerColumns}, t.id, t.last_used_at FROM access_tokens t JOIN accounts a ON a.id = t.account_id
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > @now AND {AccountStatus.LiveSql}
             """);
         var now = clock.GetUtcNow();
-        command.Parameters.AddWithValue("hash", HashOf(secret));
+        command.Parameters.AddWithValue("hash", hash);
         command.Parameters.AddWithValue("now", now);
         Viewer viewer;
         long tokenId;
@@ -193,7 +208,7 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
         // Recorded at most once a minute per token, so a busy script costs no write per request.
         if (lastUsedAt is null || now - lastUsedAt >= LastUsedResolution)
         {
-            await using var used = dataSource.CreateCommand(
+            await using var used = _lookups.CreateCommand(
                 "UPDATE access_tokens SET last_used_at = @now WHERE id = @id AND (last_used_at IS NULL OR last_used_at <= @stale)");
             used.Parameters.AddWithValue("id", tokenId);
             used.Parameters.AddWithValue("now", now);

@@ -143,20 +143,23 @@ public static class QueryLimitsAnalyzer
         RequestLimits limits,
         CancellationToken cancellationToken)
     {
-        private readonly Dictionary<string, FragmentMeasure> _measured = new(StringComparer.Ordinal);
+        // By fragment and the list size it was spread under: one fragment spread below two connections of different page sizes costs differently.
+        private readonly Dictionary<(string Name, long? ListSize), FragmentMeasure> _measured = [];
         private readonly HashSet<string> _spreading = new(StringComparer.Ordinal);
         private readonly AliasCounter _introspectionAliases = new(fragments, cancellationToken);
         private int _maxDepth;
         private long _aliases;
 
-        public long Operation(SelectionSetNode selectionSet, NamedType? rootType) => SelectionSet(selectionSet, rootType, 0, 1);
+        public long Operation(SelectionSetNode selectionSet, NamedType? rootType) => SelectionSet(selectionSet, rootType, 0, 1, null);
 
         /// <summary>
         /// The cost of a selection set. <paramref name="multiplier"/> is the product of the page
         /// sizes of the lists above it: its cost times that is part of the operation's cost, so
-        /// once that product passes the maximum the operation certainly does.
+        /// once that product passes the maximum the operation certainly does. <paramref name="listSize"/>
+        /// is the page size of the connection the set belongs to, if it is one: the size of the
+        /// lists directly in it (<c>nodes</c>, <c>edges</c>) that give none of their own.
         /// </summary>
-        private long SelectionSet(SelectionSetNode selectionSet, NamedType? parentType, int depth, long multiplier)
+        private long SelectionSet(SelectionSetNode selectionSet, NamedType? parentType, int depth, long multiplier, long? listSize)
         {
             long cost = 0;
             foreach (var selection in selectionSet.Selections)
@@ -165,14 +168,14 @@ public static class QueryLimitsAnalyzer
                 switch (selection)
                 {
                     case FieldNode field:
-                        cost = Add(cost, Field(field, parentType, depth + 1, multiplier));
+                        cost = Add(cost, Field(field, parentType, depth + 1, multiplier, listSize));
                         break;
                     case InlineFragmentNode inline:
                         var inlineType = inline.TypeCondition is { } condition ? schema.GetType(condition.Name.Value) : parentType;
-                        cost = Add(cost, SelectionSet(inline.SelectionSet, inlineType, depth, multiplier));
+                        cost = Add(cost, SelectionSet(inline.SelectionSet, inlineType, depth, multiplier, listSize));
                         break;
                     case FragmentSpreadNode spread:
-                        cost = Add(cost, Spread(spread.Name.Value, depth, multiplier));
+                        cost = Add(cost, Spread(spread.Name.Value, depth, multiplier, listSize));
                         break;
                 }
 
@@ -182,14 +185,14 @@ public static class QueryLimitsAnalyzer
             return cost;
         }
 
-        private long Spread(string name, int depth, long multiplier)
+        private long Spread(string name, int depth, long multiplier, long? listSize)
         {
             if (!fragments.TryGetValue(name, out var fragment))
             {
                 return 0;
             }
 
-            if (_measured.TryGetValue(name, out var measure))
+            if (_measured.TryGetValue((name, listSize), out var measure))
             {
                 CountAliases(measure.Aliases);
                 ReachDepth(depth + measure.Depth);
@@ -206,14 +209,14 @@ public static class QueryLimitsAnalyzer
             var outerMaxDepth = _maxDepth;
             var aliasesBefore = _aliases;
             _maxDepth = depth;
-            var cost = SelectionSet(fragment.SelectionSet, schema.GetType(fragment.TypeCondition.Name.Value), depth, multiplier);
-            _measured[name] = new FragmentMeasure(cost, _maxDepth - depth, _aliases - aliasesBefore);
+            var cost = SelectionSet(fragment.SelectionSet, schema.GetType(fragment.TypeCondition.Name.Value), depth, multiplier, listSize);
+            _measured[(name, listSize)] = new FragmentMeasure(cost, _maxDepth - depth, _aliases - aliasesBefore);
             _maxDepth = Math.Max(outerMaxDepth, _maxDepth);
             _spreading.Remove(name);
             return cost;
         }
 
-        private long Field(FieldNode node, NamedType? parentType, int depth, long multiplier)
+        private long Field(FieldNode node, NamedType? parentType, int depth, long multiplier, long? connectionListSize)
         {
             if (node.Alias is not null)
             {
@@ -233,9 +236,13 @@ public static class QueryLimitsAnalyzer
 
             ReachDepth(depth);
             var definition = parentType is null ? null : schema.GetField(parentType, node.Name.Value);
-            var pageSize = definition is not null && IsList(definition.Type) ? PageSize(node, definition) : 1;
+            var isList = definition is not null && IsList(definition.Type);
+            var pageSize = isList ? GivenPageSize(node, definition!) ?? ListSize.Of(definition!) ?? connectionListSize ?? limits.DefaultListSize : 1;
+            // A field that is not a list but takes a page size is a connection: directory(first: 100)
+            // { nodes { ... } } is a hundred nodes, not the default, though nodes itself says nothing.
+            var childListSize = !isList && definition is not null ? GivenPageSize(node, definition) : null;
             long childCost = node.SelectionSet is { } selectionSet
-                ? SelectionSet(selectionSet, definition?.Type.Named, depth, Multiply(multiplier, pageSize))
+                ? SelectionSet(selectionSet, definition?.Type.Named, depth, Multiply(multiplier, pageSize), childListSize)
                 : 0;
             return Multiply(Add(1, childCost), pageSize);
         }
@@ -266,7 +273,8 @@ public static class QueryLimitsAnalyzer
             }
         }
 
-        private long PageSize(FieldNode node, FieldDefinition definition)
+        /// <summary>The page size the field's arguments give (or their declared defaults), if it takes one.</summary>
+        private long? GivenPageSize(FieldNode node, FieldDefinition definition)
         {
             foreach (var name in limits.PageSizeArguments)
             {
@@ -293,7 +301,7 @@ public static class QueryLimitsAnalyzer
                 }
             }
 
-            return ListSize.Of(definition) ?? limits.DefaultListSize;
+            return null;
         }
 
         private static bool IsList(GraphQLType type) => type.Nullable is ListType;

@@ -17,6 +17,14 @@ public sealed class DatabaseOptions
     public int MaxPoolSize { get; set; } = 20;
 
     /// <summary>
+    /// Connections, besides <see cref="MaxPoolSize"/>, that only look up the token a request
+    /// carries. Authentication happens before any per-caller limit knows who is calling, so
+    /// it has its own few connections: a burst of signed-in requests waits on these, never
+    /// on the connections that everyone's queries use.
+    /// </summary>
+    public int TokenLookupPoolSize { get; set; } = 4;
+
+    /// <summary>
     /// How long opening a connection may take, waiting for a free one in a busy pool included,
     /// before the request is answered "busy". A timeout written in the connection string wins.
     /// </summary>

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Silo.Database;
 using Npgsql;
 
@@ -44,6 +45,13 @@ public static class DatabaseExtensions
         var poolSettings = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var pooledConnectionString = PooledConnectionString(connectionString!, poolSettings);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(pooledConnectionString).Build());
+        if (poolSettings.TokenLookupPoolSize < 1)
+        {
+            throw new DatabaseConfigurationException($"Database:TokenLookupPoolSize must be at least 1 (it is {poolSettings.TokenLookupPoolSize}).");
+        }
+        // A pool of its own (a data source has its own pool), so authenticating a burst never takes the serving pool's connections.
+        var tokenLookupConnectionString = TokenLookupConnectionString(connectionString!, poolSettings);
+        builder.Services.AddSingleton(_ => new TokenLookupDataSource(new NpgsqlDataSourceBuilder(tokenLookupConnectionString) { Name = "token-lookups" }.Build()));
         var separateOwner = !string.IsNullOrWhiteSpace(migrationsConnectionString);
         var servingRole = separateOwner ? new NpgsqlConnectionStringBuilder(connectionString).Username : null;
         if (separateOwner && string.IsNullOrEmpty(servingRole))
@@ -87,6 +95,20 @@ public static class DatabaseExtensions
         {
             pooled.Timeout = options.ConnectionTimeoutSeconds;
         }
+        return pooled.ConnectionString;
+    }
+
+    /// <summary>
+    /// The connection string of the token-lookup pool: always its own small size (a size
+    /// written in the connection string is for the serving pool), the same wait.
+    /// </summary>
+    internal static string TokenLookupConnectionString(string connectionString, DatabaseOptions options)
+    {
+        var pooled = new NpgsqlConnectionStringBuilder(PooledConnectionString(connectionString, options))
+        {
+            MaxPoolSize = options.TokenLookupPoolSize,
+        };
+        pooled.MinPoolSize = Math.Min(pooled.MinPoolSize, pooled.MaxPoolSize);
         return pooled.ConnectionString;
     }
 

@@ -21,6 +21,9 @@ public static class GraphQLExtensions
         builder.Configuration.GetSection("GraphQL:CostlyOperations").Bind(costly);
         // One set of limits and one costly-operations lane for /graphql and the pages alike.
         builder.Services.AddSingleton(new GraphQLServing(limits, new CostlyOperationLane(costly)));
+        var bodyBudget = new RequestBodyBudgetOptions();
+        builder.Configuration.GetSection("GraphQL:BodyBudget").Bind(bodyBudget);
+        builder.Services.AddSingleton(new RequestBodyBudget(bodyBudget, limits.MaxRequestBodyBytes ?? long.MaxValue));
         return builder;
     }
 
@@ -32,7 +35,8 @@ public static class GraphQLExtensions
     /// signed-in person (from the bearer token or session cookie) reaches resolvers through
     /// the request's items. Limits come from the <c>GraphQL:Limits</c> section, the document
     /// cache's bounds from <c>GraphQL:DocumentCacheSize</c> and <c>GraphQL:DocumentCacheBytes</c>,
-    /// and how many costly operations run at once from <c>GraphQL:CostlyOperations</c>.
+    /// how many costly operations run at once from <c>GraphQL:CostlyOperations</c>, and how many
+    /// body bytes a caller may send from <c>GraphQL:BodyBudget</c>.
     /// </summary>
     public static WebApplication MapInclusionGraphQL(this WebApplication app)
     {
@@ -49,7 +53,24 @@ public static class GraphQLExtensions
                 items[RequestItems.ViewerKey] = http.GetViewer();
                 return ValueTask.CompletedTask;
             },
-        }).RequireRateLimiting(IdentityExtensions.GraphQLConcurrencyLimit);
+        }).RequireRateLimiting(IdentityExtensions.GraphQLConcurrencyLimit)
+            .WithMetadata(app.Services.GetRequiredService<RequestBodyBudget>());
         return app;
     }
+
+    /// <summary>
+    /// Charges the body of a request to an endpoint that carries a <see cref="RequestBodyBudget"/>
+    /// before anything reads it, and before it waits for a per-caller turn: a body its caller
+    /// cannot afford is answered 429 at once and never parsed.
+    /// </summary>
+    public static IApplicationBuilder UseRequestBodyBudget(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyBudget>() is { } budget
+            && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && !await budget.ChargeAsync(context))
+        {
+            return;
+        }
+        await next(context);
+    });
 }

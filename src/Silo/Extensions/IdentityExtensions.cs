@@ -41,6 +41,12 @@ public static class IdentityExtensions
             {
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 var signIn = policy == SignInRateLimit;
+                if (signIn && InclusionNetwork.Web.Pages.Account.SignInThrottledModel.WantsHtml(context.HttpContext.Request))
+                {
+                    // A browser posting the sign-in form gets a page it can show, still 429.
+                    await InclusionNetwork.Web.Pages.Account.SignInThrottledModel.WriteAsync(context.HttpContext, 60);
+                    return;
+                }
                 context.HttpContext.Response.Headers.RetryAfter = signIn ? "60" : "5";
                 await context.HttpContext.Response.WriteAsJsonAsync(new
                 {
@@ -53,9 +59,7 @@ public static class IdentityExtensions
             // from one account (or one address, signed out) waits on itself instead of taking every
             // connection and core from everyone else.
             limiter.AddPolicy(GraphQLConcurrencyLimit, context => RateLimitPartition.GetConcurrencyLimiter(
-                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } account
-                    ? "account:" + account
-                    : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                CallerKey(context),
                 _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = concurrentPerCaller,
@@ -71,4 +75,10 @@ public static class IdentityExtensions
         });
         return builder;
     }
+
+    /// <summary>Whom per-caller limits count a request against: its signed-in account, else its address.</summary>
+    public static string CallerKey(HttpContext context) =>
+        context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } account
+            ? "account:" + account
+            : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

@@ -19,7 +19,12 @@ public sealed class QueryLimitsAnalyzerTests
                 Interlocked.Increment(ref _resolverCalls);
                 return new Dictionary<string, object?>();
             }))
-            .Field("nodes", "[Node!]!", f => f.Argument("first", "Int", "5").Resolve(_ => Array.Empty<object>())))
+            .Field("nodes", "[Node!]!", f => f.Argument("first", "Int", "5").Resolve(_ => Array.Empty<object>()))
+            .Field("connection", "Connection", f => f.Argument("first", "Int")))
+        .Object("Connection", t => t
+            .Field("nodes", "[Node!]!")
+            .Field("edges", "[Edge!]!"))
+        .Object("Edge", t => t.Field("node", "Node!"))
         .Object("Node", t => t
             .Field("name", "String")
             .Field("child", "Node")
@@ -49,6 +54,24 @@ public sealed class QueryLimitsAnalyzerTests
 
         Assert.Equal("Query has at least 4 aliases, which exceeds the maximum of 3.", Assert.Single(result.Errors).Message);
         Assert.Equal("MAX_ALIASES_EXCEEDED", result.Errors[0].Code);
+    }
+
+    [Fact]
+    public async Task A_connections_page_size_sizes_the_lists_directly_in_it()
+    {
+        async Task<string?> CodeAsync(string query, int maxCost) =>
+            (await Run(query, RequestLimits.Default with { MaxCost = maxCost, DefaultListSize = 10 })).Errors.SingleOrDefault()?.Code;
+
+        // connection + 30 nodes x (1 + name): 61, not the 21 of the default list size.
+        Assert.Null(await CodeAsync("{ connection(first: 30) { nodes { name } } }", 61));
+        Assert.Equal("MAX_COST_EXCEEDED", await CodeAsync("{ connection(first: 30) { nodes { name } } }", 60));
+        // Only the lists directly in it: children below each node keep the default of 10. 1 + 30 x (1 + 1 + 10 x 2).
+        Assert.Null(await CodeAsync("{ connection(first: 30) { edges { node { children { name } } } } }", 661));
+        Assert.Equal("MAX_COST_EXCEEDED", await CodeAsync("{ connection(first: 30) { edges { node { children { name } } } } }", 660));
+        // One fragment under connections of two page sizes costs each its own: (1 + 2 x 2) + (1 + 30 x 2).
+        const string twice = "{ a: connection(first: 2) { ...F } b: connection(first: 30) { ...F } } fragment F on Connection { nodes { name } }";
+        Assert.Null(await CodeAsync(twice, 66));
+        Assert.Equal("MAX_COST_EXCEEDED", await CodeAsync(twice, 65));
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public sealed class CallerConcurrencyTests(PostgresFixture postgres)
     {
         await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(BookingWorld.Today), loadDemoData: true,
             clock: new ManualClock(BookingWorld.Today),
-            settings: [new("GraphQL:MaxConcurrentRequestsPerCaller", "1"), new("GraphQL:MaxQueuedRequestsPerCaller", "1")]);
+            settings:
+            [
+                new("GraphQL:MaxConcurrentRequestsPerCaller", "1"), new("GraphQL:MaxQueuedRequestsPerCaller", "1"),
+                new("GraphQL:Limits:MaxRequestBodyBytes", "65536"), new("GraphQL:BodyBudget:BurstBytes", "65536"), new("GraphQL:BodyBudget:BytesPerSecond", "1024"),
+            ]);
         using var leader = await silo.SignInAsync("leader1@demo.test");
         using var admin = await silo.SignInAsync("admin@demo.test");
 
@@ -34,6 +38,22 @@ public sealed class CallerConcurrencyTests(PostgresFixture postgres)
         Assert.Equal("5", refused[0].Headers.RetryAfter?.ToString());
         var message = (await refused[0].Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString();
         Assert.Contains("waiting already", message);
+
+        // Bodies are paid for from the caller's budget of bytes before they are read: a caller
+        // sending large bodies is refused unread once its budget is spent, while others are served.
+        using var anonymous = silo.CreateClient();
+        string Padded(int bytes) => "# " + new string('x', bytes) + "\n{ areas { id } }";
+        var first = await anonymous.PostAsJsonAsync("/graphql", new { query = Padded(60_000) });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var second = await anonymous.PostAsJsonAsync("/graphql", new { query = Padded(60_000) });
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.InRange(int.Parse(second.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture), 1, 64);
+        Assert.Contains("more request data", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.True((await admin.GraphQLAsync("{ directory(first: 5) { totalCount } }")).Get("directory.totalCount").GetInt32() > 0);
+        // A body over the largest allowed is 413 with a JSON message, whatever the budget holds.
+        var tooLarge = await admin.PostAsJsonAsync("/graphql", new { query = Padded(70_000) });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("65536", await tooLarge.Content.ReadAsStringAsync());
     }
 
     [Fact]

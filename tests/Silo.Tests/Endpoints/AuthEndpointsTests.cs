@@ -183,6 +183,25 @@ public sealed class AuthEndpointsTests(PostgresFixture postgres)
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
             HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+
+        // A browser posting the sign-in form from that address is shown a page, still 429; API clients keep JSON.
+        using var form = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent([new("email", "someone@demo.test"), new("password", "x")]),
+        };
+        form.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        using var page = await client.SendAsync(form);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("60", page.Headers.RetryAfter?.ToString());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Too many attempts to sign in – InclusionNetwork", html);
+        Assert.Contains("govuk-heading-l\">Too many attempts to sign in</h1>", html);
+        Assert.Contains("Wait a minute, then", html);
+        Assert.Contains("href=\"/sign-in\"", html);
+        using var api = await client.PostAsJsonAsync("/auth/session", new { email = "someone@demo.test", password = "x" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Contains("Too many sign-in attempts", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
     }
 
     [Fact]
