@@ -98,7 +98,7 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
         // Every poll runs this statement, so it is a server-side prepared statement: Npgsql keeps it on
         // each pooled connection and prepares it only on that connection's first poll (after that this
         // sends nothing), so later polls skip parsing and planning. The pool does not auto-prepare
-        // (Max Auto Prepare is off), which is why it is prepared here by name.
+        // (Max Auto Prepare is off), which is why this statement is prepared explicitly.
         await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

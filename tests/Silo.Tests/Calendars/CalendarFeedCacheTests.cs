@@ -41,7 +41,7 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
         Assert.Equal(renderings, server.Renderings);
         Assert.Equal(renderedAt, await RenderedAtAsync(feeds, feed));
 
-        // The poll is one prepared statement, nothing else: no second query, no transaction, no write.
+        // The poll is one statement, prepared, and nothing else: no second query and no write.
         var token = Path.GetFileNameWithoutExtension(path);
         for (var i = 0; i < 3; i++)
         {
