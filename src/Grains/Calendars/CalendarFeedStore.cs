@@ -66,9 +66,25 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
     }
 
     /// <summary>
+    /// The lookup behind every poll: the feed by its token hash (a unique index), its owner if still
+    /// live, what the kept body was rendered for, and the content version now (16 rows on one page).
+    /// Positional parameters, so Npgsql sends the text as it is without rewriting it.
+    /// </summary>
+    private const string FindLiveSql = $"""
+        SELECT f.id, f.scope, f.subject_id, f.created_at, f.last_etag, f.last_modified,
+               a.id, a.name, a.email, a.school_urn, a.staff_id, a.leader_id,
+               ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role),
+               f.rendered_version, f.rendered_for, f.rendered_hash, f.rendered_until,
+               (SELECT sum(v.version) FROM calendar_content_versions v)::bigint
+        FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
+        WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND {AccountStatus.LiveSql}
+        """;
+
+    /// <summary>
     /// The live feed with this token and its owner, or null for an unknown or revoked token or an
     /// owner no longer live (disabled, or a removed member of staff). The same lookup reads what the
-    /// kept body was rendered for and the content version now, so an unchanged feed costs this query alone.
+    /// kept body was rendered for and the content version now, so an unchanged feed costs this query alone:
+    /// one round trip, no transaction, no write.
     /// </summary>
     public async Task<FeedSubscription?> FindLiveAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -76,16 +92,14 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
         {
             return null;
         }
-        await using var command = dataSource.CreateCommand($"""
-            SELECT f.id, f.scope, f.subject_id, f.created_at, f.last_etag, f.last_modified,
-                   a.id, a.name, a.email, a.school_urn, a.staff_id, a.leader_id,
-                   ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role),
-                   f.rendered_version, f.rendered_for, f.rendered_hash, f.rendered_until,
-                   (SELECT sum(v.version) FROM calendar_content_versions v)::bigint
-            FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
-            WHERE f.token_hash = @hash AND f.revoked_at IS NULL AND {AccountStatus.LiveSql}
-            """);
-        command.Parameters.AddWithValue("hash", FeedKey.HashOf(token));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(FindLiveSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, TypedValue = FeedKey.HashOf(token) });
+        // Every poll runs this statement, so it is a server-side prepared statement: Npgsql keeps it on
+        // each pooled connection and prepares it only on that connection's first poll (after that this
+        // sends nothing), so later polls skip parsing and planning. The pool does not auto-prepare
+        // (Max Auto Prepare is off), which is why this statement is prepared explicitly.
+        await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

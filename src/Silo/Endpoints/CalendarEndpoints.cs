@@ -38,19 +38,21 @@ public static class CalendarEndpoints
         response.Headers.CacheControl = "private";
         if (NotModified(context.Request, feed))
         {
-            headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
+            // The kept ETag is already quoted as HTTP writes it: sent as it is, not parsed again.
+            response.Headers.ETag = feed.ETag;
             headers.LastModified = feed.LastModified;
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
         // Read only now: a 304 never needs the body. Its validators are the ones sent with it.
         var body = await feed.ReadBodyAsync(cancellationToken);
-        headers.ETag = EntityTagHeaderValue.Parse(body.ETag);
+        response.Headers.ETag = body.ETag;
         headers.LastModified = body.LastModified;
         response.ContentType = ContentType;
         response.ContentLength = body.Body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
+            // The kept array itself, written as it is: no copy, no encoding.
             await response.Body.WriteAsync(body.Body, cancellationToken);
         }
     }

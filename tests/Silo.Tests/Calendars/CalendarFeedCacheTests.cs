@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using InclusionNetwork.Grains.Calendars;
@@ -39,6 +40,16 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(renderings, server.Renderings);
         Assert.Equal(renderedAt, await RenderedAtAsync(feeds, feed));
+
+        // The poll is one statement, prepared, and nothing else: no second query and no write.
+        var token = Path.GetFileNameWithoutExtension(path);
+        for (var i = 0; i < 3; i++)
+        {
+            var commands = await CommandsRunByAsync(async () => Assert.NotNull(await server.ServeAsync(token)));
+            var command = Assert.Single(commands);
+            Assert.Contains("FROM calendar_feeds f JOIN accounts a", command.Text, StringComparison.Ordinal);
+            Assert.True(command.Prepared, $"Poll {i + 1}'s lookup was not a prepared statement.");
+        }
 
         // A change elsewhere (another school's name) moves the content version: the feed's events
         // are read again, found the same, and the kept body stays, still without rendering.
@@ -132,6 +143,40 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
         Assert.Equal(changed.ETag, back!.ETag);
         Assert.Equal(changedBody.Body, (await back.ReadBodyAsync()).Body);
         Assert.Equal(1, first.Renderings);
+    }
+
+    /// <summary>
+    /// The database commands <paramref name="call"/> runs, as Npgsql traces them: only those under an
+    /// activity of the call's own, so the silo's background queries and other tests are not counted.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string Text, bool Prepared)>> CommandsRunByAsync(Func<Task> call)
+    {
+        var commands = new System.Collections.Concurrent.ConcurrentQueue<(string, bool)>();
+        using var parent = new Activity("feed poll");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.Source.Name == "Npgsql" && activity.TraceId == parent.TraceId && activity.GetTagItem("db.query.text") is string text)
+                {
+                    commands.Enqueue((text, activity.GetTagItem("db.npgsql.prepared") is true or "true"));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        parent.SetIdFormat(ActivityIdFormat.W3C);
+        parent.Start();
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            parent.Stop();
+        }
+        return [.. commands];
     }
 
     private static Task<DateTimeOffset?> RenderedAtAsync(FeedTestSilo feeds, CalendarFeed feed) =>
