@@ -41,11 +41,19 @@ public sealed class AccountAdministrationTests(PostgresFixture postgres)
         Assert.True(secondPage.Get("accounts.nodes").EnumerateArray().All(a => long.Parse(a.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < ids.Min()));
         Assert.True(firstPage.Get("accounts.totalCount").GetInt32() > 10);
 
+        // One account by id, for its page: admins only; an unknown id is null.
+        const string One = "query($id: ID!) { account(id: $id) { email roles active } }";
+        var providerId = await IdOfAsync(world, "provider@demo.test");
+        Assert.Equal("provider@demo.test", (await admin.GraphQLAsync(One, new { id = providerId })).Get("account.email").GetString());
+        Assert.Equal(JsonValueKind.Null, (await admin.GraphQLAsync(One, new { id = "999999999" })).Get("account").ValueKind);
+
         Assert.Equal("UNAUTHENTICATED", (await world.Silo.CreateClient().GraphQLAsync(List)).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("UNAUTHENTICATED", (await world.Silo.CreateClient().GraphQLAsync(One, new { id = providerId })).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
         foreach (var email in new[] { "commissioner@demo.test", "provider@demo.test", "leader1@demo.test" })
         {
             using var client = await world.Silo.SignInAsync(email);
             Assert.Equal("FORBIDDEN", (await client.GraphQLAsync(List)).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal("FORBIDDEN", (await client.GraphQLAsync(One, new { id = providerId })).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
         }
     }
 

@@ -1,17 +1,18 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using InclusionNetwork.TestSupport;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Xunit;
 
-namespace InclusionNetwork.Silo.Tests.Email;
+namespace InclusionNetwork.TestSupport;
 
 /// <summary>
 /// A real SMTP server on a loopback port (the SmtpServer package), keeping every message it
-/// accepts; or, when told to refuse, answering every message 554 as a broken server would.
+/// accepts; or, when told to refuse, answering 554 as a broken server would: to every message,
+/// or only to those for addresses at <c>refusedDomain</c>.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -44,14 +45,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         new("Email:PollInterval", "00:00:00.2"),
     ];
 
-    public static TestSmtpServer Start(bool refuse = false)
+    public static TestSmtpServer Start(bool refuse = false, string? refusedDomain = null)
     {
         var port = SiloHost.FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
-        var store = new Store(refuse);
+        var store = new Store(refuse, refusedDomain);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
         var server = new SmtpServer.SmtpServer(options, services);
@@ -82,7 +83,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class Store(bool refuse) : MessageStore
+    private sealed class Store(bool refuse, string? refusedDomain) : MessageStore
     {
         private int refused;
 
@@ -93,7 +94,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (refuse)
+            if (refuse || (refusedDomain is not null
+                && transaction.To.Any(to => string.Equals(to.Host, refusedDomain, StringComparison.OrdinalIgnoreCase))))
             {
                 Interlocked.Increment(ref refused);
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "Mailbox unavailable for this test");

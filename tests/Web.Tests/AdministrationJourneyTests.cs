@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InclusionNetwork.Web.Formatting;
+
+namespace InclusionNetwork.Web.Tests;
+
+/// <summary>
+/// The account, invitation, leader, token and outbox pages in Chromium with axe-core, the
+/// main paths also with JavaScript off; and a new person's way from an invitation email,
+/// received by the test's SMTP server, to a booked place, with nobody touching the database.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class AdministrationJourneyTests(WebFixture web)
+{
+    [Fact]
+    public async Task An_admin_changes_deactivates_and_reactivates_an_account_sees_a_refused_invitation_failed_in_the_outbox_and_keeps_a_leader()
+    {
+        var school = await DemoSetup.SchoolWithStaffAsync(web, staff: 1, skip: 6);
+        var accountEmail = await StaffAccountEmailAsync(school.Urn);
+        var leaderName = await LeaderNameAsync("leader9@demo.test");
+        var (date, dateText) = UnavailableDate(61);
+
+        await web.RunJourneyAsync("administration", new
+        {
+            accountEmail,
+            newName = $"Renamed {Guid.NewGuid().ToString("N")[..6]}",
+            refusedEmail = $"unreachable.{Guid.NewGuid():N}@{WebFixture.RefusedDomain}",
+            leaderName,
+            date,
+            dateText,
+        });
+    }
+
+    [Fact]
+    public async Task A_leader_keeps_their_own_unavailable_dates_and_a_booker_invites_their_own_staff_with_javascript_turned_off()
+    {
+        var (date, dateText) = UnavailableDate(62);
+        await web.RunJourneyAsync("leaderOwnDatesWithoutJavaScript", new { leaderEmail = "leader8@demo.test", date, dateText });
+
+        var (urn, staffName) = await StaffWithoutAccountAsync();
+        await web.RunJourneyAsync("bookerInvitesWithoutJavaScript", new
+        {
+            booker = $"booker.{urn}@demo.test",
+            staffName,
+            email = $"invited.{Guid.NewGuid():N}@kent.example",
+        });
+    }
+
+    [Fact]
+    public Task Everyone_creates_uses_and_revokes_their_own_access_tokens_with_javascript_turned_off() => web.RunJourneyAsync("tokensWithoutJavaScript");
+
+    [Fact]
+    public async Task A_new_person_goes_from_the_invitation_email_to_a_booked_place_without_anyone_touching_the_database()
+    {
+        var run = await DemoSetup.ScheduleRunAsync(web, capacity: 3);
+        var school = await DemoSetup.SchoolWithStaffAsync(web, staff: 1, skip: 9);
+        var email = $"new.booker.{Guid.NewGuid():N}@kent.example";
+        const string name = "Jordan Newbooker";
+
+        await web.RunJourneyAsync("adminInvitesBooker", new { email, name, schoolUrn = school.Urn });
+        var message = Assert.Single(await web.Smtp.WaitForAsync(1, m => m.To.Mailboxes.Any(b => b.Address == email)));
+        var token = InvitationLink().Match(message.TextBody ?? "") is { Success: true } link
+            ? link.Groups[1].Value
+            : throw new InvalidOperationException($"The invitation email has no /invitations/ link:\n{message.TextBody}");
+
+        await web.RunJourneyAsync("acceptInvitationAndBook", new
+        {
+            token,
+            name,
+            courseId = run.CourseId,
+            runId = run.RunId,
+            person = school.StaffNames[0],
+        });
+    }
+
+    [GeneratedRegex("/invitations/([A-Za-z0-9_\\-]+)")]
+    private static partial Regex InvitationLink();
+
+    /// <summary>A date some weeks ahead as the leader's page takes it and as it shows it.</summary>
+    private static (string Date, string Text) UnavailableDate(int daysAhead)
+    {
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysAhead);
+        return (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format.Day(date));
+    }
+
+    private async Task<string> StaffAccountEmailAsync(string urn)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var accounts = await admin.QueryAsync("query($urn: ID) { accounts(filter: { schoolUrn: $urn, role: STAFF }, first: 1) { nodes { email } } }",
+            new { urn }, "accounts.nodes");
+        return accounts[0].GetProperty("email").GetString()!;
+    }
+
+    /// <summary>A school's member of staff with no email address, so no demo account: one that may be invited.</summary>
+    private async Task<(string Urn, string StaffName)> StaffWithoutAccountAsync()
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var schools = await admin.QueryAsync("{ schools(first: 60, filter: { phase: PRIMARY }) { nodes { urn staff { name email } } } }", path: "schools.nodes");
+        var (urn, staff) = schools.EnumerateArray().Skip(7)
+            .Select(s => (s.GetProperty("urn").GetString()!, s.GetProperty("staff").EnumerateArray()
+                .FirstOrDefault(m => m.GetProperty("email").ValueKind == System.Text.Json.JsonValueKind.Null)))
+            .First(s => s.Item2.ValueKind == System.Text.Json.JsonValueKind.Object);
+        return (urn, staff.GetProperty("name").GetString()!);
+    }
+
+    private async Task<string> LeaderNameAsync(string email)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var leaders = await admin.QueryAsync("{ inclusionLeaders { name email } }", path: "inclusionLeaders");
+        return leaders.EnumerateArray().First(l => l.GetProperty("email").GetString() == email).GetProperty("name").GetString()!;
+    }
+}
