@@ -33,6 +33,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Messages accepted, in order.</summary>
     public IReadOnlyList<MimeMessage> Received => [.. store.Received];
 
+    /// <summary>SMTP connections (sessions) clients have opened.</summary>
+    public int Connections => store.Connections;
+
     /// <summary>Messages refused (the server said 554).</summary>
     public int Refused => store.Refused;
 
@@ -56,6 +59,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => store.CountConnection();
         var stop = new CancellationTokenSource();
         return new TestSmtpServer(port, store, stop, server.StartAsync(stop.Token));
     }
@@ -86,6 +90,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private sealed class Store(bool refuse, string? refusedDomain) : MessageStore
     {
         private int refused;
+        private int connections;
+
+        public int Connections => Volatile.Read(ref connections);
+
+        public void CountConnection() => Interlocked.Increment(ref connections);
 
         public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
