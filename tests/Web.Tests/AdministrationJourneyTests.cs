@@ -13,56 +13,34 @@ namespace InclusionNetwork.Web.Tests;
 public sealed partial class AdministrationJourneyTests(WebFixture web)
 {
     [Fact]
-    public async Task An_admin_changes_deactivates_and_reactivates_an_account_sees_a_refused_invitation_failed_in_the_outbox_and_keeps_a_leader()
+    public async Task An_admin_keeps_accounts_invitations_leaders_and_the_outbox_and_a_person_they_invite_goes_from_the_email_to_a_booked_place()
     {
-        var school = await DemoSetup.SchoolWithStaffAsync(web, staff: 1, skip: 6);
-        var accountEmail = await StaffAccountEmailAsync(school.Urn);
+        var staffSchool = await DemoSetup.SchoolWithStaffAsync(web, staff: 1, skip: 6);
+        var accountEmail = await StaffAccountEmailAsync(staffSchool.Urn);
         var leaderName = await LeaderNameAsync("leader9@demo.test");
         var (date, dateText) = UnavailableDate(61);
-
-        await web.RunJourneyAsync("administration", new
-        {
-            accountEmail,
-            newName = $"Renamed {Guid.NewGuid().ToString("N")[..6]}",
-            refusedEmail = $"unreachable.{Guid.NewGuid():N}@{WebFixture.RefusedDomain}",
-            leaderName,
-            date,
-            dateText,
-        });
-    }
-
-    [Fact]
-    public async Task A_leader_keeps_their_own_unavailable_dates_and_a_booker_invites_their_own_staff_with_javascript_turned_off()
-    {
-        var (date, dateText) = UnavailableDate(62);
-        await web.RunJourneyAsync("leaderOwnDatesWithoutJavaScript", new { leaderEmail = "leader8@demo.test", date, dateText });
-
-        var (urn, staffName) = await StaffWithoutAccountAsync();
-        await web.RunJourneyAsync("bookerInvitesWithoutJavaScript", new
-        {
-            booker = $"booker.{urn}@demo.test",
-            staffName,
-            email = $"invited.{Guid.NewGuid():N}@kent.example",
-        });
-    }
-
-    [Fact]
-    public Task Everyone_creates_uses_and_revokes_their_own_access_tokens_with_javascript_turned_off() => web.RunJourneyAsync("tokensWithoutJavaScript");
-
-    [Fact]
-    public async Task A_new_person_goes_from_the_invitation_email_to_a_booked_place_without_anyone_touching_the_database()
-    {
         var run = await DemoSetup.ScheduleRunAsync(web, capacity: 3);
         var school = await DemoSetup.SchoolWithStaffAsync(web, staff: 1, skip: 9);
         var email = $"new.booker.{Guid.NewGuid():N}@kent.example";
         const string name = "Jordan Newbooker";
 
-        await web.RunJourneyAsync("adminInvitesBooker", new { email, name, schoolUrn = school.Urn });
+        await web.RunJourneysAsync(
+            ("administration", new
+            {
+                accountEmail,
+                newName = $"Renamed {Guid.NewGuid().ToString("N")[..6]}",
+                refusedEmail = $"unreachable.{Guid.NewGuid():N}@{WebFixture.RefusedDomain}",
+                leaderName,
+                date,
+                dateText,
+            }),
+            ("adminInvitesBooker", new { email, name, schoolUrn = school.Urn }));
+
+        // End to end: the invitation arrives at the test's SMTP server; nobody touches the database.
         var message = Assert.Single(await web.Smtp.WaitForAsync(1, m => m.To.Mailboxes.Any(b => b.Address == email)));
         var token = InvitationLink().Match(message.TextBody ?? "") is { Success: true } link
             ? link.Groups[1].Value
             : throw new InvalidOperationException($"The invitation email has no /invitations/ link:\n{message.TextBody}");
-
         await web.RunJourneyAsync("acceptInvitationAndBook", new
         {
             token,
@@ -71,6 +49,18 @@ public sealed partial class AdministrationJourneyTests(WebFixture web)
             runId = run.RunId,
             person = school.StaffNames[0],
         });
+    }
+
+    [Fact]
+    public async Task With_javascript_turned_off_a_leader_keeps_their_dates_a_booker_invites_their_own_staff_and_anyone_keeps_their_access_tokens()
+    {
+        var (date, dateText) = UnavailableDate(62);
+        var (urn, staffName) = await StaffWithoutAccountAsync();
+
+        await web.RunJourneysAsync(
+            ("leaderOwnDatesWithoutJavaScript", new { leaderEmail = "leader8@demo.test", date, dateText }),
+            ("bookerInvitesWithoutJavaScript", new { booker = $"booker.{urn}@demo.test", staffName, email = $"invited.{Guid.NewGuid():N}@kent.example" }),
+            ("tokensWithoutJavaScript", null));
     }
 
     [GeneratedRegex("/invitations/([A-Za-z0-9_\\-]+)")]

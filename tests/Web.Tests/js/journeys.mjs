@@ -260,6 +260,17 @@ export const journeys = {
     await page.getByText('The account has been reactivated.').waitFor();
     assert.equal((await page.locator('#account-status').textContent()).trim(), 'Active');
 
+    // Designated an Inclusion Leader of Education, then retired: it leads no new cluster.
+    await page.getByLabel('Most clusters a year').fill('2');
+    await page.getByRole('button', { name: 'Make inclusion leader' }).click();
+    await page.waitForURL(/\/leaders\/\d+$/);
+    await page.getByText('The account is now an Inclusion Leader of Education.').waitFor();
+    assert.equal((await page.locator('#leader-capacity').textContent()).trim(), '2');
+    await page.getByRole('button', { name: 'Retire leader' }).click();
+    await page.getByText('The leader has been retired.').waitFor();
+    assert.equal((await page.locator('#leader-status').textContent()).trim(), 'Retired');
+    await check('leader-retired');
+
     await go(page, '/invitations/new');
     await check('invite');
     await page.getByRole('button', { name: 'Send invitation' }).click();
