@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, UptakeModule>();
         services.AddSingleton<ISchemaModule, MessagesModule>();
         services.AddSingleton<ISchemaModule, PeopleModule>();
+        services.AddSingleton<ISchemaModule, AccessTokensModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

@@ -24,6 +24,13 @@ public static class Browser
         }
     }
 
+    /// <summary>
+    /// Runs several journeys one after another in one browser (its cookies cleared between
+    /// them), sparing a browser start for each; they must agree on JavaScript on or off.
+    /// </summary>
+    public static Task RunJourneysAsync(this WebFixture web, params (string Journey, object? Parameters)[] journeys) =>
+        web.RunJourneyAsync(string.Join('+', journeys.Select(j => j.Journey)), journeys.Select(j => j.Parameters ?? new { }).ToArray());
+
     public static async Task RunJourneyAsync(this WebFixture web, string journey, object? parameters = null)
     {
         EnsureChromium();

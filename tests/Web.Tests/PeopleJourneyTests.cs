@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using InclusionNetwork.TestSupport;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace InclusionNetwork.Web.Tests;
 
@@ -25,24 +22,12 @@ public sealed partial class PeopleJourneyTests(WebFixture web)
         await web.RunJourneyAsync("invitation", new { token, email });
     }
 
-    /// <summary>The token of the link the Silo wrote to its pickup folder for <paramref name="email"/> (the real message, as it would be sent).</summary>
+    /// <summary>The token of the link in the message to <paramref name="email"/> that the test's SMTP server received (the real message, as it was sent).</summary>
     private async Task<string> LinkTokenAsync(string email, string path)
     {
-        var folder = web.Silo.Services.GetRequiredService<IConfiguration>()["Email:PickupDirectory"]!;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email)
-                    && Regex.Match(message.TextBody ?? "", $"/{path}/([A-Za-z0-9_\\-]+)") is { Success: true } link)
-                {
-                    return link.Groups[1].Value;
-                }
-            }
-            await Task.Delay(250);
-        }
-        throw new InvalidOperationException($"No message with a /{path}/ link reached {email} in {folder} within 60 seconds.");
+        var message = (await web.Smtp.WaitForAsync(1, m => m.To.Mailboxes.Any(b => b.Address == email), TimeSpan.FromSeconds(60)))[0];
+        return Regex.Match(message.TextBody ?? "", $"/{path}/([A-Za-z0-9_\\-]+)") is { Success: true } link
+            ? link.Groups[1].Value
+            : throw new InvalidOperationException($"The message to {email} has no /{path}/ link:\n{message.TextBody}");
     }
 }

@@ -52,6 +52,12 @@ public sealed class AccountAdministration(NpgsqlDataSource dataSource, DomainClo
         return new AccountPage(hasNext ? accounts[..first] : accounts, hasNext, (int)total);
     }
 
+    public async Task<Account?> FindAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await AccountService.FindAccountAsync(connection, null, accountId, cancellationToken);
+    }
+
     public async Task<CommandResult<Account>> UpdateAsync(Viewer viewer, AccountUpdate update, CancellationToken cancellationToken = default)
     {
         if (!viewer.IsAdmin)

@@ -232,6 +232,26 @@ public sealed class AccountService(NpgsqlDataSource dataSource, DomainClock cloc
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>The account's live personal access tokens (not revoked, not expired), newest first; sessions are not listed.</summary>
+    public async Task<IReadOnlyList<PersonalToken>> ListPersonalTokensAsync(long accountId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, name, created_at, last_used_at, expires_at FROM access_tokens
+            WHERE account_id = @account AND kind = 'PERSONAL' AND revoked_at IS NULL AND expires_at > @now
+            ORDER BY created_at DESC, id DESC
+            """);
+        command.Parameters.AddWithValue("account", accountId);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        var tokens = new List<PersonalToken>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tokens.Add(new PersonalToken(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return tokens;
+    }
+
     public async Task<Viewer?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -60,7 +60,15 @@ public sealed class SchoolStore(NpgsqlDataSource dataSource)
         return await ReadWriteAsync(insert);
     }
 
-    /// <summary>Marks a member of staff removed; the member is null when they were not current staff of the school.</summary>
+    /// <summary>
+    /// Marks a member of staff removed; the member is null when they were not current staff of
+    /// the school. In the same statement the person's account (linked to the member, or holding
+    /// the member's email address at this school) loses its school-bound roles there (STAFF,
+    /// SCHOOL_BOOKER) and its calendar feeds of the school and of the member's own bookings stop.
+    /// An account left with other roles (a leader, a network lead) is unlinked from the school
+    /// and the member and goes on; one left with none is linked to the removed member, which
+    /// <c>AccountStatus.LiveSql</c> treats as no longer live: its sessions and tokens stop.
+    /// </summary>
     public async Task<StaffWrite> RemoveStaffAsync(string urn, int expectedVersion, long staffId, DateTimeOffset now)
     {
         await using var update = dataSource.CreateCommand($"""
@@ -70,6 +78,25 @@ public sealed class SchoolStore(NpgsqlDataSource dataSource)
                 UPDATE staff s SET removed_at = @now FROM school
                 WHERE s.id = @id AND s.school_urn = school.urn AND s.removed_at IS NULL
                 RETURNING s.id, s.school_urn, s.name, s.email, s.role, s.removed_at
+            ), person AS (
+                SELECT a.id, r.id AS staff_id, r.school_urn,
+                       EXISTS (SELECT 1 FROM account_roles other WHERE other.account_id = a.id AND other.role NOT IN ('STAFF', 'SCHOOL_BOOKER')) AS keeps_other
+                FROM accounts a JOIN removed r
+                  ON a.staff_id = r.id OR (a.school_urn = r.school_urn AND r.email IS NOT NULL AND lower(a.email) = lower(r.email))
+            ), ended_roles AS (
+                DELETE FROM account_roles ar USING person p
+                WHERE ar.account_id = p.id AND ar.role IN ('STAFF', 'SCHOOL_BOOKER')
+                RETURNING ar.account_id
+            ), stopped_feeds AS (
+                UPDATE calendar_feeds f SET revoked_at = @now FROM person p
+                WHERE f.account_id = p.id AND f.revoked_at IS NULL
+                  AND ((f.scope = 'SCHOOL' AND f.subject_id = p.school_urn) OR (f.scope = 'STAFF' AND f.subject_id = p.staff_id::text))
+                RETURNING f.id
+            ), relinked AS (
+                UPDATE accounts a SET school_urn = CASE WHEN p.keeps_other THEN NULL ELSE a.school_urn END,
+                                      staff_id = CASE WHEN p.keeps_other THEN NULL ELSE p.staff_id END
+                FROM person p WHERE a.id = p.id
+                RETURNING a.id
             )
             SELECT (SELECT count(*) FROM school), r.* FROM (SELECT 1) AS one LEFT JOIN removed r ON true
             """);

@@ -30,6 +30,7 @@ public sealed class PeopleModule : ISchemaModule
         .Resolve("Account", "leader", async ctx => ctx.Source<Account>().LeaderId is { } id ? await PeerReviewLoaders.LeaderAsync(ctx, id) : null)
         .Resolve("Session", "token", ctx => ctx.Source<IssuedToken>().Secret)
         .Resolve("Query", "accounts", AccountsAsync)
+        .Resolve("Query", "account", AccountAsync)
         .Resolve("Mutation", "updateAccount", UpdateAccountAsync)
         .Resolve("Mutation", "designateInclusionLeader", DesignateLeaderAsync)
         .Resolve("Mutation", "updateInclusionLeader", UpdateLeaderAsync)
@@ -118,6 +119,19 @@ public sealed class PeopleModule : ISchemaModule
             first, afterId, ctx.CancellationToken);
         return Paging.Connection(page.Accounts, a => Cursor.Encode(a.Id.ToString(CultureInfo.InvariantCulture)),
             page.HasNextPage, afterId is not null, page.TotalCount);
+    }
+
+    /// <summary>Admins only, refused like <c>accounts</c>, so a null answer always means "no such account".</summary>
+    private static async ValueTask<object?> AccountAsync(IResolverContext ctx)
+    {
+        var viewer = ctx.Viewer() ?? throw new GraphQLException("Sign in as an admin to see accounts.", "UNAUTHENTICATED");
+        if (!viewer.IsAdmin)
+        {
+            throw new GraphQLException("Only admins may see accounts.", "FORBIDDEN");
+        }
+        return InputReader.ParseId(ctx.RequiredArgument<string>("id")) is { } id
+            ? await ctx.Service<AccountAdministration>().FindAsync(id, ctx.CancellationToken)
+            : null;
     }
 
     private static async ValueTask<object?> UpdateAccountAsync(IResolverContext ctx)

@@ -59,13 +59,18 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Claims and sends one batch of due messages; returns how many were claimed.</summary>
+    /// <summary>Claims and sends one batch of due messages, over one SMTP connection; returns how many were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+        await using var session = transport.Open();
         foreach (var message in claimed)
         {
-            await DeliverAsync(message, cancellationToken);
+            await DeliverAsync(session, message, cancellationToken);
         }
         return claimed.Count;
     }
@@ -98,7 +103,7 @@ public sealed class OutboxDispatcher(
         return claimed;
     }
 
-    private async Task DeliverAsync(Claimed message, CancellationToken cancellationToken)
+    private async Task DeliverAsync(IMailSession session, Claimed message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!MailboxAddress.TryParse(message.To, out var recipient))
@@ -116,7 +121,7 @@ public sealed class OutboxDispatcher(
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         try
         {
-            await transport.SendAsync(message.Id, mime, cancellationToken);
+            await session.SendAsync(message.Id, mime, cancellationToken);
         }
         catch (MailDeliveryException e)
         {

@@ -4,13 +4,18 @@ namespace InclusionNetwork.Silo.Email;
 
 /// <summary>
 /// With no SMTP server (the quick start) each message is written as an <c>.eml</c> file that
-/// any mail reader opens, so a newcomer can see what would have been sent.
+/// any mail reader opens, so a newcomer can see what would have been sent. Files need no
+/// connection, so every round's session is the transport itself.
 /// </summary>
-public sealed class PickupDirectoryMailTransport(string directory) : IMailTransport
+public sealed class PickupDirectoryMailTransport(string directory) : IMailTransport, IMailSession
 {
     public string Directory { get; } = Path.GetFullPath(directory);
 
     public string Description => $"the pickup directory {Directory}";
+
+    public IMailSession Open() => this;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public async Task SendAsync(long messageId, MimeMessage message, CancellationToken cancellationToken)
     {

@@ -65,12 +65,16 @@ public static class Govuk
     }
 
     /// <summary>Small checkboxes in a fieldset; the first box carries <paramref name="id"/>, the rest <c>id-2</c>, <c>id-3</c>...</summary>
-    public static IHtmlContent Checkboxes(string id, string legend, IEnumerable<Option> items, IEnumerable<string> checkedValues, string? name = null)
+    public static IHtmlContent Checkboxes(string id, string legend, IEnumerable<Option> items, IEnumerable<string> checkedValues, string? name = null,
+        FormErrors? errors = null)
     {
         var chosen = checkedValues.ToHashSet(StringComparer.Ordinal);
+        var error = errors?.For(id);
         var html = new StringBuilder();
-        html.Append("<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\">");
+        html.Append($"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">");
+        html.Append(error is null ? "<fieldset class=\"govuk-fieldset\">" : $"<fieldset class=\"govuk-fieldset\" aria-describedby=\"{E(id)}-error\">");
         html.Append($"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>");
+        AppendHintAndError(html, id, null, error);
         html.Append("<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">");
         var n = 0;
         foreach (var item in items)

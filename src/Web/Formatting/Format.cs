@@ -53,6 +53,9 @@ public static class Format
     }
 
     /// <summary>"4 March 2026, 9am".</summary>
+    /// <summary>A civil date, e.g. "Friday 27 March 2027".</summary>
+    public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+
     public static string DateTime(DateTimeOffset instant) => $"{Date(instant)}, {Time(instant)}";
 
     /// <summary>"Wednesday 4 March 2026, 9am to 12pm".</summary>

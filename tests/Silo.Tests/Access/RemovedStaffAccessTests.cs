@@ -6,8 +6,10 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Access;
 
 /// <summary>
-/// Removing a member of staff deactivates the account linked to them on every way in: their
-/// tokens, their browser session, signing in afresh, and the calendar feeds they set up.
+/// Removing a member of staff ends the linked account's school-bound roles there. An account
+/// with nothing else loses every way in: its tokens, its browser session, signing in afresh,
+/// and the calendar feeds it set up. One that also holds another role keeps that role only,
+/// no longer acts for the school, and its feeds of the school stop.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class RemovedStaffAccessTests(PostgresFixture postgres) : IAsyncLifetime
@@ -39,6 +41,31 @@ public sealed class RemovedStaffAccessTests(PostgresFixture postgres) : IAsyncLi
         Assert.Contains("\"me\":{", await (await session.GetAsync("/graphql?query=%7Bme%7Bname%7D%7D")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await world.Anonymous.GetAsync(ownFeed)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await world.Anonymous.GetAsync(schoolFeed)).StatusCode);
+
+        // A second member of staff who books for the school and is also a network lead (a role a council officer might hold beside it).
+        var dualStaffId = (await world.StaffOfAsync(urn)).First(id => id != staffId);
+        var dualEmail = $"staff.{dualStaffId}@demo.test";
+        var dualAccountId = await world.ScalarAsync<long>("SELECT id FROM accounts WHERE email = @e", ("e", dualEmail));
+        var promoted = await (await world.AdminAsync()).GraphQLAsync(
+            "mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { errors { code message } } }",
+            new { input = new { accountId = dualAccountId.ToString(System.Globalization.CultureInfo.InvariantCulture), roles = new[] { "STAFF", "SCHOOL_BOOKER", "NETWORK_LEAD" }, schoolUrn = urn } });
+        Assert.Empty(promoted.UserErrorCodes("updateAccount"));
+        var dual = await world.AsAsync(dualEmail);
+        var dualSchoolFeed = await FeedPathAsync(dual, "SCHOOL", urn);
+        var dualOwnFeed = await FeedPathAsync(dual, "STAFF", null);
+        var dualRemoved = await (await world.BookerAsync(urn)).GraphQLAsync(
+            "mutation($id: ID!) { removeStaff(input: { staffId: $id }) { errors { code } } }", new { id = dualStaffId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Empty(dualRemoved.UserErrorCodes("removeStaff"));
+        var dualMe = await dual.GraphQLAsync("{ me { email roles school { urn } } }");
+        Assert.Equal(dualEmail, dualMe.Get("me.email").GetString());
+        Assert.Equal(["NETWORK_LEAD"], dualMe.Get("me.roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, dualMe.Get("me.school").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await world.Anonymous.GetAsync(dualSchoolFeed)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await world.Anonymous.GetAsync(dualOwnFeed)).StatusCode);
+        // No longer the school's booker: it may not book for it.
+        var run = await world.ScheduleRunAsync(capacity: 5);
+        var colleagueBooked = await BookingWorld.BookAsync(dual, run, (await world.StaffOfAsync(urn))[0]);
+        Assert.Contains("NOT_ALLOWED", colleagueBooked.UserErrorCodes("bookPlaces"));
 
         var removed = await (await world.BookerAsync(urn)).GraphQLAsync(
             "mutation($id: ID!) { removeStaff(input: { staffId: $id }) { staff { id } errors { code } } }", new { id = staffId.ToString(System.Globalization.CultureInfo.InvariantCulture) });

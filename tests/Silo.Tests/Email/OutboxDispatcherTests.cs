@@ -28,7 +28,7 @@ public sealed class OutboxDispatcherTests(PostgresFixture postgres)
     private static OutboxDispatcher Dispatcher(NpgsqlDataSource dataSource, EmailOptions settings, IMailTransport transport) =>
         new(dataSource, Clock, Options.Create(settings), transport, NullLogger<OutboxDispatcher>.Instance);
 
-    private static async Task EnqueueAsync(NpgsqlDataSource dataSource, EmailOptions settings, int count)
+    private static async Task EnqueueAsync(NpgsqlDataSource dataSource, EmailOptions settings, int count, Func<int, string>? recipient = null)
     {
         var composer = new EmailComposer(Options.Create(settings));
         var outbox = new Outbox(Clock);
@@ -38,7 +38,7 @@ public sealed class OutboxDispatcherTests(PostgresFixture postgres)
         {
             var email = composer.Compose($"Person {i}", $"Message {i}", [$"This is message {i}."], new Uri($"https://inclusion.example/invitations/t{i}"),
                 ["The link works for 7 days."]);
-            await outbox.EnqueueAsync(connection, transaction, "INVITATION", $"person{i}@school.example", email);
+            await outbox.EnqueueAsync(connection, transaction, "INVITATION", recipient?.Invoke(i) ?? $"person{i}@school.example", email);
         }
         await transaction.CommitAsync();
     }
@@ -83,6 +83,32 @@ public sealed class OutboxDispatcherTests(PostgresFixture postgres)
         Assert.Equal(40, received.Count);
         Assert.Equal(40, received.Select(m => m.MessageId).Distinct().Count());
         Assert.All(await RowsAsync(dataSource), row => Assert.Equal(("SENT", 1), (row.Status, row.Attempts)));
+    }
+
+    [Fact]
+    public async Task One_dispatch_round_sends_its_messages_over_one_connection_and_a_refused_message_does_not_break_it()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateMigratedDatabaseAsync());
+        await using var smtp = TestSmtpServer.Start(refusedDomain: "refused.example");
+        var settings = Settings();
+        settings.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None };
+        var dispatcher = Dispatcher(dataSource, settings, new SmtpMailTransport(settings.Smtp, TimeSpan.FromSeconds(30)));
+        // A round with nothing to send opens no connection.
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(0, smtp.Connections);
+        await EnqueueAsync(dataSource, settings, 4, i => i == 1 ? "person1@refused.example" : $"person{i}@school.example");
+
+        Assert.Equal(4, await dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        Assert.Equal(["person0@school.example", "person2@school.example", "person3@school.example"],
+            smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
+        Assert.Equal(1, smtp.Refused);
+        Assert.Equal(1, smtp.Connections);
+        Assert.Equal(["SENT", "PENDING", "SENT", "SENT"], (await RowsAsync(dataSource)).Select(r => r.Status));
+
+        // The next round (the refused message's retry) opens a connection of its own.
+        Assert.Equal(1, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(2, smtp.Connections);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using InclusionNetwork.TestSupport;
 
 namespace InclusionNetwork.Silo.Tests.People;
@@ -40,11 +41,19 @@ public sealed class AccountAdministrationTests(PostgresFixture postgres)
         Assert.True(secondPage.Get("accounts.nodes").EnumerateArray().All(a => long.Parse(a.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < ids.Min()));
         Assert.True(firstPage.Get("accounts.totalCount").GetInt32() > 10);
 
+        // One account by id, for its page: admins only; an unknown id is null.
+        const string One = "query($id: ID!) { account(id: $id) { email roles active } }";
+        var providerId = await IdOfAsync(world, "provider@demo.test");
+        Assert.Equal("provider@demo.test", (await admin.GraphQLAsync(One, new { id = providerId })).Get("account.email").GetString());
+        Assert.Equal(JsonValueKind.Null, (await admin.GraphQLAsync(One, new { id = "999999999" })).Get("account").ValueKind);
+
         Assert.Equal("UNAUTHENTICATED", (await world.Silo.CreateClient().GraphQLAsync(List)).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("UNAUTHENTICATED", (await world.Silo.CreateClient().GraphQLAsync(One, new { id = providerId })).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
         foreach (var email in new[] { "commissioner@demo.test", "provider@demo.test", "leader1@demo.test" })
         {
             using var client = await world.Silo.SignInAsync(email);
             Assert.Equal("FORBIDDEN", (await client.GraphQLAsync(List)).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal("FORBIDDEN", (await client.GraphQLAsync(One, new { id = providerId })).Errors.Single().GetProperty("extensions").GetProperty("code").GetString());
         }
     }
 
@@ -125,7 +134,7 @@ public sealed class AccountAdministrationTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_personal_access_token_records_when_it_was_last_used_at_most_once_a_minute()
+    public async Task A_personal_access_token_records_when_it_was_last_used_at_most_once_a_minute_and_each_person_lists_creates_and_revokes_only_their_own()
     {
         await using var world = await PeopleWorld.StartAsync(postgres);
         using var client = await world.Silo.SignInAsync("commissioner@demo.test");
@@ -144,5 +153,48 @@ public sealed class AccountAdministrationTests(PostgresFixture postgres)
         world.Clock.Advance(TimeSpan.FromSeconds(31));
         await client.GraphQLAsync("{ me { email } }");
         Assert.Equal(start + TimeSpan.FromSeconds(61), await LastUsedAsync());
+
+        // The list on me: name, created, last used and expiry, never the secret.
+        const string Mine = "{ me { accessTokens { id name createdAt lastUsedAt expiresAt } } }";
+        var listed = Assert.Single((await client.GraphQLAsync(Mine)).Get("me.accessTokens").EnumerateArray());
+        Assert.Equal(start + TimeSpan.FromSeconds(61), listed.GetProperty("lastUsedAt").GetDateTimeOffset());
+        Assert.Equal(start, listed.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.Equal(start + TimeSpan.FromDays(30), listed.GetProperty("expiresAt").GetDateTimeOffset());
+
+        // Creating one asks for the password again; the secret comes back once and works.
+        const string Create = """
+            mutation($input: CreateAccessTokenInput!) { createAccessToken(input: $input) {
+              token accessToken { id name expiresAt } errors { code path } } }
+            """;
+        var wrong = await client.GraphQLAsync(Create, new { input = new { name = "Reports script", password = "not the password at all" } });
+        Assert.Equal(["input", "password"], wrong.Get("createAccessToken.errors.0.path").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(JsonValueKind.Null, wrong.Get("createAccessToken.token").ValueKind);
+        var badDays = await client.GraphQLAsync(Create, new { input = new { name = " ", expiresInDays = 400, password = SiloHost.DemoPassword } });
+        Assert.Equal(["INVALID", "INVALID"], badDays.UserErrorCodes("createAccessToken"));
+        Assert.Single((await client.GraphQLAsync(Mine)).Get("me.accessTokens").EnumerateArray());
+        var created = await client.GraphQLAsync(Create, new { input = new { name = "Reports script", expiresInDays = 7, password = SiloHost.DemoPassword } });
+        Assert.Empty(created.UserErrorCodes("createAccessToken"));
+        Assert.Equal(start + TimeSpan.FromSeconds(61) + TimeSpan.FromDays(7), created.Get("createAccessToken.accessToken.expiresAt").GetDateTimeOffset());
+        var newId = created.Get("createAccessToken.accessToken.id").GetString()!;
+        using var script = world.Silo.CreateClient(created.Get("createAccessToken.token").GetString());
+        Assert.Equal("commissioner@demo.test", (await script.GraphQLAsync("{ me { email } }")).Get("me.email").GetString());
+        Assert.Equal([newId, listed.GetProperty("id").GetString()],
+            (await client.GraphQLAsync(Mine)).Get("me.accessTokens").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+
+        // Someone else neither sees nor revokes it.
+        const string Revoke = "mutation($id: ID!) { revokeAccessToken(input: { tokenId: $id }) { revoked errors { code path } } }";
+        using var provider = await world.Silo.SignInAsync("provider@demo.test");
+        Assert.DoesNotContain((await provider.GraphQLAsync(Mine)).Get("me.accessTokens").EnumerateArray(), t => t.GetProperty("id").GetString() == newId);
+        var stranger = await provider.GraphQLAsync(Revoke, new { id = newId });
+        Assert.False(stranger.Get("revokeAccessToken.revoked").GetBoolean());
+        Assert.Equal(["NOT_FOUND"], stranger.UserErrorCodes("revokeAccessToken"));
+        Assert.Equal(HttpStatusCode.OK, (await script.PostAsJsonAsync("/graphql", new { query = "{ me { email } }" })).StatusCode);
+        var anonymous = await world.Silo.CreateClient().GraphQLAsync(Create, new { input = new { name = "x", password = "y" } });
+        Assert.Equal(["NOT_ALLOWED"], anonymous.UserErrorCodes("createAccessToken"));
+
+        // Its owner revokes it: it stops at once and leaves the list.
+        Assert.True((await client.GraphQLAsync(Revoke, new { id = newId })).Get("revokeAccessToken.revoked").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.PostAsJsonAsync("/graphql", new { query = "{ me { email } }" })).StatusCode);
+        Assert.Single((await client.GraphQLAsync(Mine)).Get("me.accessTokens").EnumerateArray());
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using InclusionNetwork.Silo.Tests.Email;
 using InclusionNetwork.TestSupport;
 using MimeKit;
 using Npgsql;

@@ -77,6 +77,14 @@ public sealed partial class PagesTests(PostgresFixture postgres)
         Assert.Contains("<script type=\"module\" src=\"/app/app.js", shell);
         Assert.Contains("name=\"__RequestVerificationToken\"", signIn);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/pages.js")).StatusCode);
+
+        // Pages only for signed-in people send a visitor to sign in and back, never to the browser app.
+        foreach (var path in new[] { "/admin/accounts?search=a", "/admin/accounts/1", "/admin/leaders", "/leaders/1", "/admin/outbox", "/invitations", "/invitations/new", "/account/tokens" })
+        {
+            var refused = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/sign-in?returnTo=" + Uri.EscapeDataString(path), refused.Headers.Location?.OriginalString);
+        }
     }
 
     [Fact]

@@ -135,6 +135,22 @@ async function directoryJourney({ page, check }, { javaScript }) {
   await check(name('course'));
   }
 
+/** Adds an unavailable date (a refused one first), then removes it, on a leader's page. */
+async function leaderDates(page, check, params) {
+  await page.getByLabel('Add an unavailable date').fill('2027-02-31');
+  await page.getByRole('button', { name: 'Add date' }).click();
+  await page.locator('.govuk-error-summary a[href="#date"]').waitFor();
+  assert.equal(await page.getByLabel('Add an unavailable date').inputValue(), '2027-02-31', 'the value is kept');
+  await page.getByLabel('Add an unavailable date').fill(params.date);
+  await page.getByRole('button', { name: 'Add date' }).click();
+  await page.getByText(`${params.dateText} has been added to the unavailable dates.`).waitFor();
+  const dates = page.locator('#unavailable-dates');
+  assert.match(await dates.textContent(), new RegExp(params.dateText));
+  await dates.getByRole('button', { name: `Remove ${params.dateText}` }).click();
+  await page.getByText(`${params.dateText} has been removed from the unavailable dates.`).waitFor();
+  assert.equal(await page.locator('#unavailable-dates li', { hasText: params.dateText }).count(), 0);
+}
+
 export const journeys = {
   /** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
   signIn: (browser) => signInJourney(browser, { javaScript: true }),
@@ -201,6 +217,218 @@ export const journeys = {
     await page.getByRole('button', { name: 'Set password' }).click();
     await page.locator('.govuk-error-summary a[href="#password"]').waitFor();
     await check('reset-password-refused');
+  },
+
+  /** Admins: accounts (search, change, deactivate and reactivate), an invitation that the mail server refuses shown FAILED in the outbox and withdrawn, and a leader's capacity and unavailable dates. */
+  async administration({ page, check, params }) {
+    const nav = page.locator('#navigation');
+    await signIn(page, 'admin@demo.test');
+    for (const text of ['Accounts', 'Leaders', 'Outbox', 'Access tokens']) {
+      assert.equal(await nav.getByRole('link', { name: text, exact: true }).count(), 1, `admins have ${text} in the navigation`);
+    }
+    await nav.getByRole('link', { name: 'Accounts', exact: true }).click();
+    await page.waitForURL(/\/admin\/accounts$/);
+    await ready(page);
+    assert.equal(await heading(page), 'Accounts');
+    assert.ok((await page.title()).startsWith('Accounts – InclusionNetwork – '), 'the title is "Page – Service – Council"');
+    await check('admin-accounts');
+
+    await page.getByLabel('Name or email address').fill(params.accountEmail);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/search=/);
+    await ready(page);
+    assert.equal(await page.locator('#account-count strong').textContent(), '1');
+    await page.locator('#accounts tbody a').first().click();
+    await page.waitForURL(/\/admin\/accounts\/\d+$/);
+    await ready(page);
+    await check('admin-account');
+
+    await page.getByLabel('Name', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.govuk-error-summary a[href="#name"]').waitFor();
+    assert.match(await page.title(), /^Error: /);
+    assert.equal(await page.locator('#name-error').count(), 1, 'the problem is shown on the name field');
+    await check('admin-account-error');
+    await page.getByLabel('Name', { exact: true }).fill(params.newName);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The account has been changed.').waitFor();
+    assert.equal(await heading(page), params.newName);
+    await page.getByRole('button', { name: 'Deactivate account' }).click();
+    await page.getByText('The account has been deactivated.').waitFor();
+    assert.equal((await page.locator('#account-status').textContent()).trim(), 'Deactivated');
+    await page.getByRole('button', { name: 'Reactivate account' }).click();
+    await page.getByText('The account has been reactivated.').waitFor();
+    assert.equal((await page.locator('#account-status').textContent()).trim(), 'Active');
+
+    // Designated an Inclusion Leader of Education, then retired: it leads no new cluster.
+    await page.getByLabel('Most clusters a year').fill('2');
+    await page.getByRole('button', { name: 'Make inclusion leader' }).click();
+    await page.waitForURL(/\/leaders\/\d+$/);
+    await page.getByText('The account is now an Inclusion Leader of Education.').waitFor();
+    assert.equal((await page.locator('#leader-capacity').textContent()).trim(), '2');
+    await page.getByRole('button', { name: 'Retire leader' }).click();
+    await page.getByText('The leader has been retired.').waitFor();
+    assert.equal((await page.locator('#leader-status').textContent()).trim(), 'Retired');
+    await check('leader-retired');
+
+    await go(page, '/invitations/new');
+    await check('invite');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.locator('.govuk-error-summary a[href="#roles"]').waitFor();
+    await check('invite-errors');
+    await page.getByLabel('Full name').fill('Sam Unreachable');
+    await page.getByLabel('Email address').fill(params.refusedEmail);
+    await page.getByLabel('Commissioner', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`An invitation has been sent to ${params.refusedEmail}.`).waitFor();
+    const invitation = page.locator('#invitation-list tbody tr', { hasText: params.refusedEmail });
+    assert.equal(await invitation.count(), 1);
+    await check('invitations');
+
+    // The test's mail server refuses that address: after its last try the message is FAILED, with the reason.
+    await nav.getByRole('link', { name: 'Outbox', exact: true }).click();
+    await page.waitForURL(/\/admin\/outbox$/);
+    await ready(page);
+    await check('outbox');
+    const failed = page.locator('#outbox tbody tr', { hasText: params.refusedEmail });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await go(page, '/admin/outbox?status=FAILED');
+      if (await failed.count()) break;
+      assert.ok(Date.now() < deadline, 'the refused invitation is shown FAILED within 30 seconds');
+      await page.waitForTimeout(250);
+    }
+    assert.match(await failed.textContent(), /Failed/);
+    assert.match(await failed.textContent(), /Mailbox unavailable/);
+    await check('outbox-failed');
+
+    await go(page, '/invitations');
+    await invitation.getByRole('button', { name: /Withdraw/ }).click();
+    await page.getByText(`The invitation to ${params.refusedEmail} has been withdrawn.`).waitFor();
+    assert.equal(await invitation.count(), 0, 'a withdrawn invitation leaves the list');
+
+    await nav.getByRole('link', { name: 'Leaders', exact: true }).click();
+    await page.waitForURL(/\/admin\/leaders$/);
+    await ready(page);
+    await check('admin-leaders');
+    await page.locator('#leaders tbody a', { hasText: params.leaderName }).click();
+    await page.waitForURL(/\/leaders\/\d+$/);
+    await ready(page);
+    await check('leader');
+    await page.getByLabel('Most clusters a year').fill('7');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText("The leader's home school and capacity have been changed.").waitFor();
+    assert.equal((await page.locator('#leader-capacity').textContent()).trim(), '7');
+    await leaderDates(page, check, params);
+  },
+
+  /** A leader keeps their own unavailable dates, reached from the navigation; they cannot reach the admin pages. */
+  async leaderOwnDatesWithoutJavaScript({ page, check, params }) {
+    await signIn(page, params.leaderEmail);
+    await page.locator('#navigation').getByRole('link', { name: 'Unavailable dates', exact: true }).click();
+    await page.waitForURL(/\/leaders\/\d+$/);
+    await ready(page);
+    assert.equal(await page.getByRole('button', { name: 'Retire leader' }).count(), 0, 'only admins retire leaders');
+    await check('leader-own-no-js');
+    await leaderDates(page, check, params);
+    const refused = await page.goto('/admin/leaders');
+    assert.equal(refused.status(), 403);
+    assert.equal(await heading(page), 'You cannot use this page');
+    await check('not-allowed-no-js');
+  },
+
+  /** A school's booker invites a member of their own staff, linked to their staff record, and withdraws it, with JavaScript off. */
+  async bookerInvitesWithoutJavaScript({ page, check, params }) {
+    await signIn(page, params.booker);
+    await page.locator('#navigation').getByRole('link', { name: 'Invitations', exact: true }).click();
+    await page.waitForURL(/\/invitations$/);
+    await ready(page);
+    await check('booker-invitations-no-js');
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    await page.waitForURL(/\/invitations\/new$/);
+    await ready(page);
+    assert.deepEqual(await page.locator('input[name=roles]').evaluateAll((boxes) => boxes.map((b) => b.value)), ['STAFF', 'SCHOOL_BOOKER'],
+      'a booker invites to their school-bound roles only');
+    await check('booker-invite-no-js');
+    await page.getByLabel('Full name').fill(params.staffName);
+    await page.getByLabel('Email address').fill(params.email);
+    await page.getByLabel('Staff', { exact: true }).check();
+    await page.getByLabel('Member of staff').selectOption({ label: params.staffName });
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`An invitation has been sent to ${params.email}.`).waitFor();
+    const invitation = page.locator('#invitation-list tbody tr', { hasText: params.email });
+    assert.match(await invitation.textContent(), /Staff/);
+    await invitation.getByRole('button', { name: /Withdraw/ }).click();
+    await page.getByText(`The invitation to ${params.email} has been withdrawn.`).waitFor();
+    await check('booker-invitation-withdrawn-no-js');
+  },
+
+  /** Everyone's own access tokens with JavaScript off: the password is asked again, the secret is shown once and works, revoking stops it. */
+  async tokensWithoutJavaScript({ page, check, baseUrl }) {
+    const asToken = (secret) => fetch(`${baseUrl}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: '{ me { email } }' }),
+    });
+    await signIn(page, 'commissioner@demo.test');
+    await page.locator('#navigation').getByRole('link', { name: 'Access tokens', exact: true }).click();
+    await page.waitForURL(/\/account\/tokens$/);
+    await ready(page);
+    await check('tokens-no-js');
+    await page.getByLabel('Name', { exact: true }).fill('Termly uptake report');
+    await page.getByLabel('Days until it expires').fill('7');
+    await page.getByLabel('Your password').fill('not my password at all');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.locator('.govuk-error-summary a[href="#password"]').waitFor();
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Termly uptake report', 'values are kept');
+    assert.equal(await page.getByLabel('Your password').inputValue(), '', 'never the password');
+    await check('tokens-wrong-password-no-js');
+    await page.getByLabel('Your password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.locator('#token-secret').textContent()).trim();
+    assert.match(secret, /^inc_/);
+    await check('tokens-created-no-js');
+    const works = await asToken(secret);
+    assert.equal(works.status, 200);
+    assert.equal((await works.json()).data.me.email, 'commissioner@demo.test');
+    await go(page, '/account/tokens');
+    assert.equal(await page.locator('#token-secret').count(), 0, 'the secret is shown once');
+    const row = page.locator('#token-list tbody tr', { hasText: 'Termly uptake report' });
+    assert.match(await row.textContent(), /Never|\d{4}/);
+    await row.getByRole('button', { name: /Revoke/ }).click();
+    await page.getByText('The token has been revoked.').waitFor();
+    assert.equal(await row.count(), 0);
+    assert.equal((await asToken(secret)).status, 401, 'a revoked token is refused at once');
+  },
+
+  /** End to end, first half: an admin invites a new school booker from the page. */
+  async adminInvitesBooker({ page, params }) {
+    await signIn(page, 'admin@demo.test');
+    await go(page, '/invitations/new');
+    await page.getByLabel('Full name').fill(params.name);
+    await page.getByLabel('Email address').fill(params.email);
+    await page.getByLabel('School booker', { exact: true }).check();
+    await page.getByLabel('School URN').fill(params.schoolUrn);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`An invitation has been sent to ${params.email}.`).waitFor();
+  },
+
+  /** End to end, second half: the new person opens the emailed link, chooses a password, is signed in and books a place. */
+  async acceptInvitationAndBook({ page, check, params }) {
+    await go(page, `/invitations/${params.token}`);
+    assert.match(await page.locator('#invited-by').textContent(), new RegExp(`has invited you, ${params.name}`));
+    await page.getByLabel('Create a password').fill('a brand new booker picks four words');
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.getByText('Your account is ready and you are signed in.').waitFor();
+    await page.getByRole('button', { name: `Sign out (${params.name})` }).waitFor();
+    await go(page, `/courses/${params.courseId}`);
+    await page.locator(`a[href="/runs/${params.runId}/book"]`).click();
+    await page.waitForURL(/\/book$/);
+    await ready(page);
+    await page.getByLabel(params.person, { exact: true }).check();
+    await page.getByRole('button', { name: 'Book places' }).click();
+    const outcomes = page.locator('#outcomes');
+    await outcomes.waitFor();
+    assert.match(await outcomes.locator('tbody tr', { hasText: params.person }).textContent(), /Confirmed/);
+    await check('new-booker-booked');
   },
 
   /** An unknown address gets a GOV.UK "Page not found" page, not an error. */

@@ -23,7 +23,7 @@ export const viewer = () => state.viewer;
 
 async function loadViewer() {
   try {
-    const data = await gql(`query Viewer { me { id name email roles school { urn name } } }`);
+    const data = await gql(`query Viewer { me { id name email roles school { urn name } leader { id } } }`);
     state.viewer = data.me;
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
@@ -34,12 +34,16 @@ async function loadViewer() {
 
 function navigationItems() {
   const items = [['/', 'Directory of support']];
+  // The same items, in the same order, as the server-rendered pages' layout (Pages/Shared/_Layout.cshtml).
   if (hasRole('SCHOOL_BOOKER')) items.push(['/school/bookings', 'School bookings']);
+  if (hasRole('SCHOOL_BOOKER') && !hasRole('ADMIN')) items.push(['/invitations', 'Invitations']);
   if (hasRole('STAFF')) items.push(['/my/bookings', 'My bookings']);
   if (hasRole('PROVIDER', 'ADMIN')) items.push(['/provider', 'Registers']);
   if (hasRole('LEADER')) items.push(['/ile', 'Peer review']);
+  if (state.viewer?.leader) items.push([`/leaders/${state.viewer.leader.id}`, 'Unavailable dates']);
   if (hasRole('COMMISSIONER', 'ADMIN')) items.push(['/dashboard', 'Uptake']);
-  if (state.viewer) items.push(['/calendars', 'Calendars']);
+  if (hasRole('ADMIN')) items.push(['/admin/accounts', 'Accounts'], ['/admin/leaders', 'Leaders'], ['/admin/outbox', 'Outbox']);
+  if (state.viewer) items.push(['/calendars', 'Calendars'], ['/account/tokens', 'Access tokens']);
   return items;
 }
 

@@ -1,17 +1,18 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using InclusionNetwork.TestSupport;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Xunit;
 
-namespace InclusionNetwork.Silo.Tests.Email;
+namespace InclusionNetwork.TestSupport;
 
 /// <summary>
 /// A real SMTP server on a loopback port (the SmtpServer package), keeping every message it
-/// accepts; or, when told to refuse, answering every message 554 as a broken server would.
+/// accepts; or, when told to refuse, answering 554 as a broken server would: to every message,
+/// or only to those for addresses at <c>refusedDomain</c>.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Messages accepted, in order.</summary>
     public IReadOnlyList<MimeMessage> Received => [.. store.Received];
 
+    /// <summary>SMTP connections (sessions) clients have opened.</summary>
+    public int Connections => store.Connections;
+
     /// <summary>Messages refused (the server said 554).</summary>
     public int Refused => store.Refused;
 
@@ -44,17 +48,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
         new("Email:PollInterval", "00:00:00.2"),
     ];
 
-    public static TestSmtpServer Start(bool refuse = false)
+    public static TestSmtpServer Start(bool refuse = false, string? refusedDomain = null)
     {
         var port = SiloHost.FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
-        var store = new Store(refuse);
+        var store = new Store(refuse, refusedDomain);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => store.CountConnection();
         var stop = new CancellationTokenSource();
         return new TestSmtpServer(port, store, stop, server.StartAsync(stop.Token));
     }
@@ -82,9 +87,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class Store(bool refuse) : MessageStore
+    private sealed class Store(bool refuse, string? refusedDomain) : MessageStore
     {
         private int refused;
+        private int connections;
+
+        public int Connections => Volatile.Read(ref connections);
+
+        public void CountConnection() => Interlocked.Increment(ref connections);
 
         public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
@@ -93,7 +103,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (refuse)
+            if (refuse || (refusedDomain is not null
+                && transaction.To.Any(to => string.Equals(to.Host, refusedDomain, StringComparison.OrdinalIgnoreCase))))
             {
                 Interlocked.Increment(ref refused);
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "Mailbox unavailable for this test");
