@@ -290,7 +290,7 @@ public static class QueryLimitsAnalyzer
                         var value = LiteralValues.Coerce(given.Value, argument.Type, variables);
                         if (value is int size)
                         {
-                            return Math.Max(size, 0);
+                            return Math.Clamp(size, 0, limits.MaxPageSize ?? int.MaxValue);
                         }
                     }
                 }

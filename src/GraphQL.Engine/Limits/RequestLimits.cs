@@ -58,6 +58,13 @@ public sealed record RequestLimits
     /// </summary>
     public int DefaultListSize { get; init; } = 10;
 
+    /// <summary>
+    /// The largest page the schema's fields ever return, when they all refuse a larger one: a
+    /// page-size argument above it is estimated at it, so an oversized <c>first</c> reaches the
+    /// field and gets the field's own error naming the argument rather than a cost error.
+    /// </summary>
+    public int? MaxPageSize { get; init; }
+
     /// <summary>Arguments of a list field read as its page size, first match wins.</summary>
     public IReadOnlyList<string> PageSizeArguments { get; init; } = ["first", "last", "limit", "take"];
 

@@ -6,6 +6,9 @@ namespace InclusionNetwork.Silo.Extensions;
 
 public static class DatabaseExtensions
 {
+    /// <summary>The application name of the token-lookup pool's connections, as PostgreSQL shows it.</summary>
+    public const string TokenLookupApplicationName = "inclusion-network token lookups";
+
     /// <summary>
     /// Uses <c>ConnectionStrings:Postgres</c> when set; otherwise starts a private PostgreSQL
     /// from the machine's binaries, with its data under <c>Postgres:Embedded:DataDirectory</c>
@@ -100,13 +103,15 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// The connection string of the token-lookup pool: always its own small size (a size
-    /// written in the connection string is for the serving pool), the same wait.
+    /// written in the connection string is for the serving pool), the same wait, and its own
+    /// application name so an operator (and a test) can tell its connections from the serving pool's.
     /// </summary>
     internal static string TokenLookupConnectionString(string connectionString, DatabaseOptions options)
     {
         var pooled = new NpgsqlConnectionStringBuilder(PooledConnectionString(connectionString, options))
         {
             MaxPoolSize = options.TokenLookupPoolSize,
+            ApplicationName = TokenLookupApplicationName,
         };
         pooled.MinPoolSize = Math.Min(pooled.MinPoolSize, pooled.MaxPoolSize);
         return pooled.ConnectionString;

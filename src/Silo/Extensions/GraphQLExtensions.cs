@@ -15,7 +15,8 @@ public static class GraphQLExtensions
     {
         builder.Services.AddInclusionSchema();
         // A copy: binding into RequestLimits.Default itself would change it for every user in the process.
-        var limits = RequestLimits.Default with { };
+        // Every paged field refuses a page over Paging.MaxPageSize, so none is estimated larger.
+        var limits = RequestLimits.Default with { MaxPageSize = Paging.MaxPageSize };
         builder.Configuration.GetSection("GraphQL:Limits").Bind(limits);
         var costly = new CostlyOperationOptions();
         builder.Configuration.GetSection("GraphQL:CostlyOperations").Bind(costly);

@@ -75,6 +75,16 @@ public sealed class QueryLimitsAnalyzerTests
     }
 
     [Fact]
+    public async Task A_page_size_above_the_largest_page_is_estimated_at_the_largest_page()
+    {
+        // 1 + 1000 x 2 would pass 100; with pages of at most 40 it is 1 + 40 x 2, and the field refuses the 1000 itself.
+        const string oversized = "{ connection(first: 1000) { nodes { name } } }";
+        Assert.Equal("MAX_COST_EXCEEDED", (await Run(oversized, RequestLimits.Default with { MaxCost = 100 })).Errors.SingleOrDefault()?.Code);
+        Assert.Empty((await Run(oversized, RequestLimits.Default with { MaxCost = 100, MaxPageSize = 40 })).Errors);
+        Assert.Equal("MAX_COST_EXCEEDED", (await Run(oversized, RequestLimits.Default with { MaxCost = 80, MaxPageSize = 40 })).Errors.SingleOrDefault()?.Code);
+    }
+
+    [Fact]
     public async Task Multiplies_list_costs_by_their_page_size()
     {
         var limits = RequestLimits.Default with { MaxCost = 100, DefaultListSize = 10 };

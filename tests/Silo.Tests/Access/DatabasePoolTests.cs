@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Silo.Tests.Bookings;
 using InclusionNetwork.Silo.Extensions;
 using InclusionNetwork.TestSupport;
@@ -66,9 +67,10 @@ public sealed class DatabasePoolTests(PostgresFixture postgres)
             while (!watching.IsCancellationRequested)
             {
                 await using var count = new NpgsqlCommand(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND application_name IS DISTINCT FROM @orleans", server);
-                // Orleans' providers keep a small pool of their own, capped apart from the app's.
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND application_name IS DISTINCT FROM @orleans AND application_name IS DISTINCT FROM @lookups", server);
+                // Orleans' providers and the token lookups keep small pools of their own, capped apart from the serving pool.
                 count.Parameters.AddWithValue("orleans", ClusterExtensions.OrleansApplicationName);
+                count.Parameters.AddWithValue("lookups", DatabaseExtensions.TokenLookupApplicationName);
                 count.Parameters.AddWithValue("db", database);
                 most = Math.Max(most, (int)(long)(await count.ExecuteScalarAsync())!);
                 await Task.Delay(5);
@@ -93,14 +95,14 @@ public sealed class DatabasePoolTests(PostgresFixture postgres)
     {
         var connectionString = await postgres.CreateDemoDatabaseAsync(BookingWorld.Today);
         await using var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock: new ManualClock(BookingWorld.Today),
-            settings: [new("Database:MaxPoolSize", "2"), new("Database:ConnectionTimeoutSeconds", "1")]);
+            settings: [new("Database:TokenLookupPoolSize", "2"), new("Database:ConnectionTimeoutSeconds", "1")]);
         using var admin = await silo.SignInAsync("admin@demo.test");
-        var dataSource = silo.Services.GetRequiredService<NpgsqlDataSource>();
+        var lookups = silo.Services.GetRequiredService<TokenLookupDataSource>().DataSource;
 
         HttpResponseMessage response;
-        // The test holds both of the silo's connections, so the request's token lookup must wait and gives up after a second.
-        await using (await dataSource.OpenConnectionAsync())
-        await using (await dataSource.OpenConnectionAsync())
+        // The test holds both of the token-lookup pool's connections, so the request's lookup must wait and gives up after a second.
+        await using (await lookups.OpenConnectionAsync())
+        await using (await lookups.OpenConnectionAsync())
         {
             response = await admin.PostAsJsonAsync("/graphql", new { query = "{ me { name } }" });
         }
