@@ -19,4 +19,7 @@ public sealed class WebPagesOptions
 
     /// <summary>The same admission (the costly-operations lane) as <c>/graphql</c>.</summary>
     public IExecutionAdmission? Admission { get; set; }
+
+    /// <summary>Names failures that are not faults, as <c>/graphql</c> does; see <see cref="ExecutionRequest.KnownFailure"/>.</summary>
+    public Func<Exception, GraphQLException?>? KnownFailure { get; set; }
 }

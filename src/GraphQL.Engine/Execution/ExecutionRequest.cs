@@ -43,4 +43,11 @@ public sealed record ExecutionRequest
     /// estimated cost; execution holds what it returns until done. None: everything runs at once.
     /// </summary>
     public IExecutionAdmission? Admission { get; init; }
+
+    /// <summary>
+    /// Names the failures a resolver may meet that are not faults, such as a database too busy
+    /// to give a connection in time: returns the error the client should see, or null for an
+    /// unexpected fault (logged, and reported as "Unexpected error.").
+    /// </summary>
+    public Func<Exception, GraphQLException?>? KnownFailure { get; init; }
 }

@@ -22,6 +22,7 @@ internal sealed partial class OperationExecution
     private readonly Dictionary<string, FragmentDefinitionNode> _fragments;
     private readonly SchemaExecutionCache _cache;
     private readonly ILogger _logger;
+    private readonly Func<Exception, GraphQLException?>? _knownFailure;
     private readonly object? _rootValue;
     private Dictionary<(PlannedField?, ObjectType), SelectionPlan>? _requestScopedPlans;
 
@@ -43,6 +44,7 @@ internal sealed partial class OperationExecution
         Services = request.Services ?? EmptyServices.Instance;
         Items = request.Items ?? new Dictionary<string, object?>(StringComparer.Ordinal);
         _logger = request.Logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _knownFailure = request.KnownFailure;
         CancellationToken = cancellationToken;
         DataLoaders = new DataLoaderRegistry(cancellationToken);
     }
@@ -617,6 +619,11 @@ internal sealed partial class OperationExecution
             case ValueCoercionException coercion:
                 return new GraphQLError(coercion.Message, ErrorCodes.InternalServerError, field.Locations, path.ToList());
             default:
+                if (_knownFailure?.Invoke(exception) is { } named)
+                {
+                    return new GraphQLError(named.Message, named.Code, field.Locations, path.ToList(), named.Extensions);
+                }
+
                 // Anything else is a fault: the details go to the log, the client learns only that it happened.
                 LogUnexpected(_logger, exception, field.Coordinate, path.ToString());
                 return new GraphQLError("Unexpected error.", ErrorCodes.InternalServerError, field.Locations, path.ToList());

@@ -91,6 +91,7 @@ internal sealed class GraphQLHttpHandler(Func<IServiceProvider, Schema> schemaPr
             Logger = http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory),
             Limits = options.Limits,
             Admission = options.Admission,
+            KnownFailure = options.KnownFailure,
         }, http.RequestAborted).ConfigureAwait(false);
         await WriteResultAsync(http, mediaType, result).ConfigureAwait(false);
     }

@@ -27,6 +27,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>Decides when each operation may run given its estimated cost; see <see cref="Execution.IExecutionAdmission"/>.</summary>
     public Execution.IExecutionAdmission? Admission { get; init; }
 
+    /// <summary>Names failures that are not faults; see <see cref="Execution.ExecutionRequest.KnownFailure"/>.</summary>
+    public Func<Exception, Execution.GraphQLException?>? KnownFailure { get; init; }
+
     /// <summary>The root fields' parent value, if the schema's resolvers want one.</summary>
     public Func<HttpContext, object?>? RootValue { get; init; }
 }

@@ -1,3 +1,4 @@
+using InclusionNetwork.GraphQL.Engine.Execution;
 using Npgsql;
 
 namespace InclusionNetwork.Silo.Database;
@@ -28,6 +29,14 @@ public static partial class DatabaseBusyResponses
             await context.Response.WriteAsJsonAsync(new { message = "The service is busy and could not reach its database in time. Try again in a few seconds." });
         }
     });
+
+    /// <summary>
+    /// A resolver that could not get a connection in time fails its field with <c>SERVER_BUSY</c>
+    /// and the same plain message, rather than an unexpected error: the rest of the answer stands.
+    /// </summary>
+    public static GraphQLException? AsFieldError(Exception exception) => IsBusy(exception)
+        ? new GraphQLException("The service is busy and could not reach its database in time. Try again in a few seconds.", ErrorCodes.ServerBusy)
+        : null;
 
     /// <summary>Whether the failure means no database connection could be had, rather than a fault in the request.</summary>
     public static bool IsBusy(Exception exception) => exception switch

@@ -1,3 +1,4 @@
+using InclusionNetwork.Silo.Database;
 using InclusionNetwork.GraphQL;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Http;
@@ -49,6 +50,7 @@ public static class GraphQLExtensions
             DocumentCacheSize = app.Configuration.GetValue("GraphQL:DocumentCacheSize", defaults.DocumentCacheSize),
             DocumentCacheBytes = app.Configuration.GetValue("GraphQL:DocumentCacheBytes", defaults.DocumentCacheBytes),
             Admission = serving.Admission,
+            KnownFailure = DatabaseBusyResponses.AsFieldError,
             OnRequest = (http, items) =>
             {
                 items[RequestItems.ViewerKey] = http.GetViewer();

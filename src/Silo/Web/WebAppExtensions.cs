@@ -1,3 +1,4 @@
+using InclusionNetwork.Silo.Database;
 using System.Globalization;
 using InclusionNetwork.Silo.DataProtection;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,6 +45,7 @@ public static class WebAppExtensions
         {
             options.Limits = serving.Limits;
             options.Admission = serving.Admission;
+            options.KnownFailure = DatabaseBusyResponses.AsFieldError;
         });
         return builder;
     }

@@ -38,6 +38,7 @@ public sealed class PageGraphQL(Schema schema, IPageSession session, IOptions<We
             Logger = logger,
             Limits = options.Value.Limits,
             Admission = options.Value.Admission,
+            KnownFailure = options.Value.KnownFailure,
         }, context.RequestAborted);
         if (!result.ExecutionStarted)
         {

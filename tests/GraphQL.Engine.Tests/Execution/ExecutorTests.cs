@@ -153,6 +153,27 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task A_failure_the_host_names_is_reported_with_its_message_and_code_and_not_logged_as_a_fault()
+    {
+        var logger = new CapturingLogger();
+        var result = await Executor.ExecuteAsync(BuildSchema(), new ExecutionRequest
+        {
+            Query = "{ number fail }",
+            Logger = logger,
+            KnownFailure = e => e.Message == "secret connection string" ? new GraphQLException("Busy; try again.", "SERVER_BUSY") : null,
+        });
+        Assert.Equal(
+            Json("{'errors':[{'message':'Busy; try again.','locations':[{'line':1,'column':10}],'path':['fail'],'extensions':{'code':'SERVER_BUSY'}}],'data':{'number':7,'fail':null}}"),
+            result.ToJson());
+        Assert.Empty(logger.Entries);
+
+        // A failure the host does not name stays an unexpected fault.
+        var other = await Executor.ExecuteAsync(BuildSchema(), new ExecutionRequest { Query = "{ fail }", Logger = logger, KnownFailure = _ => null });
+        Assert.Equal("INTERNAL_SERVER_ERROR", Assert.Single(other.Errors).Code);
+        Assert.Single(logger.Entries);
+    }
+
+    [Fact]
     public async Task Unexpected_exceptions_are_logged_and_reported_without_details()
     {
         var logger = new CapturingLogger();

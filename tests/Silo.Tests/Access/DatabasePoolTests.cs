@@ -95,7 +95,7 @@ public sealed class DatabasePoolTests(PostgresFixture postgres)
     {
         var connectionString = await postgres.CreateDemoDatabaseAsync(BookingWorld.Today);
         await using var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock: new ManualClock(BookingWorld.Today),
-            settings: [new("Database:TokenLookupPoolSize", "2"), new("Database:ConnectionTimeoutSeconds", "1")]);
+            settings: [new("Database:MaxPoolSize", "2"), new("Database:TokenLookupPoolSize", "2"), new("Database:ConnectionTimeoutSeconds", "1")]);
         using var admin = await silo.SignInAsync("admin@demo.test");
         var lookups = silo.Services.GetRequiredService<TokenLookupDataSource>().DataSource;
 
@@ -114,5 +114,18 @@ public sealed class DatabasePoolTests(PostgresFixture postgres)
         Assert.DoesNotContain("   at ", body);
         // Once the connection is free again the same request is served.
         Assert.Equal("Demo Administrator", (await admin.GraphQLAsync("{ me { name } }")).Get("me.name").GetString());
+
+        // A resolver that cannot get one of the serving pool's connections in time fails its field plainly, not as a fault.
+        var serving = silo.Services.GetRequiredService<NpgsqlDataSource>();
+        using var anonymous = silo.CreateClient();
+        GraphQLResponse busy;
+        await using (await serving.OpenConnectionAsync())
+        await using (await serving.OpenConnectionAsync())
+        {
+            busy = await anonymous.GraphQLAsync("{ directory(first: 1) { totalCount } }");
+        }
+        var error = Assert.Single(busy.Errors);
+        Assert.Equal("SERVER_BUSY", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("busy", error.GetProperty("message").GetString());
     }
 }
