@@ -44,6 +44,24 @@ public sealed class NetworkOrganisers(NpgsqlDataSource dataSource)
         await insert.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The organisers' accounts of each of the networks, by network id; a network with none is absent.</summary>
+    public async Task<ILookup<long, Account>> OfNetworksAsync(IReadOnlyCollection<long> networkIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {AccountService.AccountColumns}, o.network_id FROM network_organisers o JOIN accounts a ON a.id = o.account_id
+            WHERE o.network_id = ANY(@networks) ORDER BY o.network_id, a.name, a.id
+            """);
+        command.Parameters.AddWithValue("networks", networkIds.ToArray());
+        var rows = new List<(long Network, Account Account)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // The network comes after the account's own columns, so the account is read as everywhere else.
+            rows.Add((reader.GetInt64(10), AccountService.ReadAccount(reader)));
+        }
+        return rows.ToLookup(r => r.Network, r => r.Account);
+    }
+
     /// <summary>True when the viewer organises the network and still holds a role that organises (a leader or a network lead).</summary>
     public async Task<bool> IsOrganiserAsync(long networkId, Viewer viewer)
     {

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Networks;
 using InclusionNetwork.Grains.PeerReview;
@@ -25,6 +26,7 @@ public sealed class NetworksModule : ISchemaModule
             : null)
         .Resolve("Network", "members", async ctx => await PeerReviewLoaders.SchoolsAsync(ctx, ctx.Source<Network>().MemberUrns))
         .Resolve("Network", "meetings", async ctx => await MeetingsAsync(ctx, ctx.Source<Network>().Id))
+        .Resolve("Network", "organisers", OrganisersAsync)
         .Resolve("Meeting", "id", ctx => PeerReviewModule.Id(ctx.Source<Meeting>().Id))
         .Resolve("Meeting", "network", async ctx => await ctx.DataLoader<long, Network>("networks.networkById",
             async (ids, ct) => await ctx.Service<NetworkQueries>().FindManyAsync(ids, ct)).LoadAsync(ctx.Source<Meeting>().NetworkId))
@@ -37,6 +39,22 @@ public sealed class NetworksModule : ISchemaModule
         .Resolve("Mutation", "moveMeeting", ctx => NetworkCommandAsync(ctx, "meetingId", async (viewer, input, meetingId) =>
             await MeetingCommandAsync(ctx, meetingId, grain => grain.MoveMeetingAsync(viewer, meetingId,
                 input.DateTime("startsAt")!.Value, input.DateTime("endsAt")!.Value, input.String("location")))));
+
+    /// <summary>
+    /// The network's organisers, to admins and to the network's own organisers: the accounts carry
+    /// email addresses, which members' schools have no need of. Batched per request.
+    /// </summary>
+    private static async ValueTask<object?> OrganisersAsync(IResolverContext ctx)
+    {
+        if (ctx.Viewer() is not { } viewer || (!viewer.IsAdmin && !viewer.Has(Role.LEADER) && !viewer.Has(Role.NETWORK_LEAD)))
+        {
+            return Array.Empty<Account>();
+        }
+        var organisers = await ctx.GroupedDataLoader<long, Account>("networks.organisers",
+            async (ids, ct) => await ctx.Service<NetworkOrganisers>().OfNetworksAsync(ids, ct))
+            .LoadAsync(ctx.Source<Network>().Id) ?? [];
+        return viewer.IsAdmin || organisers.Any(a => a.Id == viewer.AccountId) ? organisers : Array.Empty<Account>();
+    }
 
     /// <summary>A network's meetings starting between the from and to dates (London days, both inclusive), batched per request.</summary>
     public static async Task<IReadOnlyList<Meeting>> MeetingsAsync(IResolverContext ctx, long networkId)

@@ -16,6 +16,13 @@ public sealed class NetworkOrganiserTests(PostgresFixture postgres)
           meeting { id } errors { code } } }
         """;
 
+    private static async Task<string[]> OrganisersAsync(HttpClient client, string? networkId)
+    {
+        var networks = (await client.GraphQLAsync("{ networks { id organisers { email } } }")).Get("networks").EnumerateArray();
+        return [.. networks.Single(n => n.GetProperty("id").GetString() == networkId).GetProperty("organisers").EnumerateArray()
+            .Select(o => o.GetProperty("email").GetString()!).Order(StringComparer.Ordinal)];
+    }
+
     [Fact]
     public async Task A_network_lead_or_leader_named_as_organiser_runs_the_meetings_and_others_may_not()
     {
@@ -48,7 +55,12 @@ public sealed class NetworkOrganiserTests(PostgresFixture postgres)
         {
             using var other = await world.Silo.SignInAsync(email);
             Assert.Equal(["NOT_ALLOWED"], (await other.GraphQLAsync(Schedule, new { id = networkId })).UserErrorCodes("scheduleMeeting"));
+            // The organisers' accounts carry their emails: not for other people.
+            Assert.Empty(await OrganisersAsync(other, networkId));
         }
+        string[] both = ["commissioner@demo.test", "leader2@demo.test"];
+        Assert.Equal(both, await OrganisersAsync(admin, networkId));
+        Assert.Equal(both, await OrganisersAsync(organisingLeader, networkId));
 
         // Without the role, being named is not enough.
         await admin.GraphQLAsync("mutation($id: ID!) { updateAccount(input: { accountId: $id, roles: [COMMISSIONER] }) { errors { code } } }", new { id = officer });
