@@ -110,6 +110,65 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_write_the_feed_cannot_show_leaves_its_version_alone_and_one_it_can_show_moves_it()
+    {
+        await using var feeds = await FeedTestSilo.StartAsync(postgres);
+        var seed = feeds.Seed;
+        var server = feeds.Silo.Services.GetRequiredService<CalendarFeedServer>();
+        var store = feeds.Silo.Services.GetRequiredService<CalendarFeedStore>();
+        // School B: not in the SENCO forum (only school A is), no place on the cancelled run (only A's staff).
+        var feed = await feeds.CreateFeedAsync(CalendarSeed.BookerEmail(seed.SchoolB), FeedScope.SCHOOL, seed.SchoolB);
+        var token = Path.GetFileNameWithoutExtension(FeedTestSilo.PathOf(feed));
+        var first = await server.ServeAsync(token);
+        Assert.NotNull(first);
+        var renderings = server.Renderings;
+        var version = (await store.FindLiveAsync(token))!.ContentVersion;
+        Assert.Equal(version, await ScalarAsync<long>(feeds, "SELECT rendered_version FROM calendar_feeds WHERE id = @id", ("id", feed.Id)));
+
+        var unrelated = new (string Kind, string Sql, long Id)[]
+        {
+            ("school A's booking", "UPDATE bookings SET sequence = sequence + 1, updated_at = @now WHERE id = @id", seed.BookingA1),
+            ("a meeting of a network school B is not in", "UPDATE meetings SET title = 'Forum, moved online', sequence = sequence + 1, updated_at = @now WHERE id = @id", seed.MeetingId),
+            ("a run school B has no place on", "UPDATE course_sessions SET sequence = sequence + 1, updated_at = @now WHERE run_id = @id", seed.CancelledRunId),
+        };
+        foreach (var (kind, sql, id) in unrelated)
+        {
+            feeds.Clock.Advance(TimeSpan.FromMinutes(10));
+            await ExecuteAsync(feeds, sql, ("id", id));
+            Assert.True(version == (await store.FindLiveAsync(token))!.ContentVersion, $"{kind} moved school B's feed version.");
+            // Still the lookup alone: the feed's events are not read again.
+            ServedFeed? served = null;
+            var commands = await CommandsRunByAsync(async () => served = await server.ServeAsync(token));
+            Assert.True(commands.Count == 1, $"After {kind} the poll ran {commands.Count} commands: {string.Join(" | ", commands.Select(c => c.Text))}");
+            Assert.Equal(first.ETag, served!.ETag);
+            Assert.Equal(renderings, server.Renderings);
+        }
+
+        var related = new (string Kind, string Sql, long Id, string Shows)[]
+        {
+            ("school B's booking given up", "UPDATE bookings SET status = 'CANCELLED', cancelled_at = @now, cancellation = 'CANCELLED', sequence = sequence + 1, updated_at = @now WHERE staff_id = @id AND status = 'CONFIRMED'",
+                seed.StaffB1, "the place was given up"),
+            ("a meeting of school B's cluster", "UPDATE meetings SET title = 'Cluster meeting, moved to the library', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                seed.CancelledMeetingId, "Cluster meeting\\, moved to the library"),
+        };
+        var etag = first.ETag;
+        foreach (var (kind, sql, id, shows) in related)
+        {
+            feeds.Clock.Advance(TimeSpan.FromMinutes(10));
+            await ExecuteAsync(feeds, sql, ("id", id));
+            var moved = (await store.FindLiveAsync(token))!.ContentVersion;
+            Assert.True(moved > version, $"{kind} did not move school B's feed version.");
+            version = moved;
+            var served = await server.ServeAsync(token);
+            Assert.NotEqual(etag, served!.ETag);
+            etag = served.ETag;
+            var text = System.Text.Encoding.UTF8.GetString((await served.ReadBodyAsync()).Body).Replace("\r\n ", "", StringComparison.Ordinal);
+            Assert.Contains(shows, text, StringComparison.Ordinal);
+            Assert.Equal(++renderings, server.Renderings);
+        }
+    }
+
+    [Fact]
     public async Task A_second_silo_serves_the_body_the_first_kept_and_each_sees_the_others_changes()
     {
         await using var feeds = await FeedTestSilo.StartAsync(postgres);
