@@ -35,8 +35,9 @@
 --
 -- Like the global counter, each key is bumped at commit (deferred triggers, so row locks are held
 -- only while committing), at most once per transaction (a transaction-local flag per key), and
--- in one of 16 rows per key chosen by the writer's backend, so concurrent writers to the same
--- feeds rarely wait for each other.
+-- in one of up to 16 rows per key: the first no other transaction holds, so concurrent writers
+-- to the same feeds do not wait for each other, and one that reaches many feeds (a visit, an ILE
+-- group's meeting) cannot deadlock with another reaching them in a different order.
 
 -- Rows below are written by deferred triggers: fire any still pending before the tables change.
 SET CONSTRAINTS ALL IMMEDIATE;
@@ -56,6 +57,7 @@ CREATE INDEX visit_reviewers_staff ON visit_reviewers (staff_id);
 CREATE FUNCTION calendar_scope_changed(changed_scope text, changed_subject text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     flag text;
+    free smallint;
 BEGIN
     IF changed_subject IS NULL THEN
         RETURN;
@@ -66,9 +68,27 @@ BEGIN
         RETURN;
     END IF;
     PERFORM set_config(flag, 'yes', true);
-    INSERT INTO calendar_scope_versions AS v (scope, subject_id, shard, version)
-    VALUES (changed_scope, changed_subject, pg_backend_pid() % 16, 1)
-    ON CONFLICT (scope, subject_id, shard) DO UPDATE SET version = v.version + 1;
+    -- Any of the key's rows no other transaction holds, starting from this backend's own: a
+    -- writer never waits while another holds a row, so writers reaching the same feeds in
+    -- different orders cannot deadlock (unless 16 commit at once on one key).
+    SELECT v.shard INTO free FROM calendar_scope_versions v
+    WHERE v.scope = changed_scope AND v.subject_id = changed_subject
+    ORDER BY (v.shard + 16 - pg_backend_pid() % 16) % 16
+    LIMIT 1 FOR UPDATE SKIP LOCKED;
+    IF FOUND THEN
+        UPDATE calendar_scope_versions v SET version = v.version + 1
+        WHERE v.scope = changed_scope AND v.subject_id = changed_subject AND v.shard = free;
+    ELSE
+        -- Every row of the key is held (or there is none yet): start one of its free shards.
+        SELECT s INTO free FROM generate_series(0, 15) s
+        WHERE NOT EXISTS (SELECT 1 FROM calendar_scope_versions v
+                          WHERE v.scope = changed_scope AND v.subject_id = changed_subject AND v.shard = s)
+        ORDER BY (s + 16 - pg_backend_pid() % 16) % 16
+        LIMIT 1;
+        INSERT INTO calendar_scope_versions AS v (scope, subject_id, shard, version)
+        VALUES (changed_scope, changed_subject, coalesce(free, pg_backend_pid() % 16), 1)
+        ON CONFLICT (scope, subject_id, shard) DO UPDATE SET version = v.version + 1;
+    END IF;
 END
 $$;
 

@@ -169,6 +169,43 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Writers_reaching_the_same_feeds_in_opposite_orders_do_not_wait_for_each_other()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateMigratedDatabaseAsync());
+        await using var first = await dataSource.OpenConnectionAsync();
+        await using var second = await dataSource.OpenConnectionAsync();
+        await using var one = await first.BeginTransactionAsync();
+        await using var two = await second.BeginTransactionAsync();
+        async Task TouchAsync(NpgsqlConnection connection, string urn)
+        {
+            // A wait would fail here (lock_timeout) rather than hang or deadlock.
+            await using var command = new NpgsqlCommand("SET LOCAL lock_timeout = '5s'; SELECT calendar_scope_changed('SCHOOL', @urn)", connection);
+            command.Parameters.AddWithValue("urn", urn);
+            await command.ExecuteNonQueryAsync();
+        }
+        await TouchAsync(first, "100001");
+        await TouchAsync(second, "100002");
+        await TouchAsync(first, "100002");
+        await TouchAsync(second, "100001");
+        // Twice in one transaction counts once.
+        await TouchAsync(second, "100001");
+        await one.CommitAsync();
+        await two.CommitAsync();
+
+        await using var sums = dataSource.CreateCommand("""
+            SELECT subject_id, sum(version)::bigint, count(*) FROM calendar_scope_versions WHERE scope = 'SCHOOL' GROUP BY subject_id ORDER BY subject_id
+            """);
+        await using var reader = await sums.ExecuteReaderAsync();
+        var rows = new List<(string, long, long)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+        // Each key was bumped once by each writer, each in a row of its own.
+        Assert.Equal([("100001", 2L, 2L), ("100002", 2L, 2L)], rows);
+    }
+
+    [Fact]
     public async Task A_second_silo_serves_the_body_the_first_kept_and_each_sees_the_others_changes()
     {
         await using var feeds = await FeedTestSilo.StartAsync(postgres);
