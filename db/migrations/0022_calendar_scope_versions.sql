@@ -34,7 +34,7 @@
 -- bodies kept until now stay current.
 --
 -- Like the global counter, each key is bumped at commit (deferred triggers, so row locks are held
--- only while committing), at most once per transaction (a transaction-local flag per key), and
+-- only while committing), at most once per transaction (a row it already wrote says so), and
 -- in one of up to 16 rows per key: the first no other transaction holds, so concurrent writers
 -- to the same feeds do not wait for each other, and one that reaches many feeds (a visit, an ILE
 -- group's meeting) cannot deadlock with another reaching them in a different order.
@@ -56,18 +56,19 @@ CREATE INDEX visit_reviewers_staff ON visit_reviewers (staff_id);
 
 CREATE FUNCTION calendar_scope_changed(changed_scope text, changed_subject text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    flag text;
     free smallint;
 BEGIN
     IF changed_subject IS NULL THEN
         RETURN;
     END IF;
-    -- Once per transaction and key, however many rows reach it.
-    flag := 'inclusion.calendar_scope_' || md5(changed_scope || ':' || changed_subject);
-    IF current_setting(flag, true) IS NOT DISTINCT FROM 'yes' THEN
+    -- Once per transaction and key, however many rows reach it: a row this transaction already
+    -- wrote carries its id. (A flag per key in a setting would leave one placeholder setting per
+    -- key ever touched in every pooled backend.)
+    IF EXISTS (SELECT 1 FROM calendar_scope_versions v
+               WHERE v.scope = changed_scope AND v.subject_id = changed_subject
+                 AND v.xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text) THEN
         RETURN;
     END IF;
-    PERFORM set_config(flag, 'yes', true);
     -- Any of the key's rows no other transaction holds, starting from this backend's own: a
     -- writer never waits while another holds a row, so writers reaching the same feeds in
     -- different orders cannot deadlock (unless 16 commit at once on one key).
