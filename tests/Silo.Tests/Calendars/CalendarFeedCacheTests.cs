@@ -11,8 +11,9 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// <summary>
 /// A feed is rendered once per change: polls of an unchanged feed, 200 or 304, serve the kept
 /// body without rendering (seen in the silo's rendering count and the row's rendered_at), a
-/// change the feed does not show re-reads but does not re-render, and a change of each kind the
-/// feed shows (a booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll.
+/// change the feed does not show re-reads but does not re-render, a write that cannot appear in the
+/// feed leaves its version alone (not even a re-read), and a change of each kind the feed shows (a
+/// booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
@@ -51,7 +52,7 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
             Assert.True(command.Prepared, $"Poll {i + 1}'s lookup was not a prepared statement.");
         }
 
-        // A change elsewhere (another school's name) moves the content version: the feed's events
+        // A rare change (another school's name) moves the global version every feed adds in: the feed's events
         // are read again, found the same, and the kept body stays, still without rendering.
         var versionBefore = await ScalarAsync<long>(feeds, "SELECT sum(version)::bigint FROM calendar_content_versions");
         await ExecuteAsync(feeds, "UPDATE schools SET name = name || ' Academy' WHERE urn = (SELECT min(urn) FROM schools WHERE urn NOT IN (@a, @b))",
