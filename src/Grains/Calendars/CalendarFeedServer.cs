@@ -13,8 +13,9 @@ namespace InclusionNetwork.Grains.Calendars;
 /// Unknown, revoked and no-longer-allowed links all come back as null, so the caller answers
 /// them identically.
 /// <para>
-/// Why the kept body is current: every table a feed reads bumps the content version when a
-/// transaction writing it commits (migration 0014), and the owner's roles and links, the other
+/// Why the kept body is current: a transaction writing any table a feed reads bumps, when it
+/// commits, the version of every feed the changed rows can appear in (migration 0022; rare
+/// changes bump the global version every feed adds in, migration 0014), and the owner's roles and links, the other
 /// input, are compared as a key. The version and the key are read in the same query that finds
 /// the feed, so a poll of an unchanged feed, 200 or 304, is that one query: the body comes from
 /// this silo's memory (by feed and ETag), or once from the database when another silo rendered

@@ -67,8 +67,10 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
 
     /// <summary>
     /// The lookup behind every poll: the feed by its token hash (a unique index), its owner if still
-    /// live, what the kept body was rendered for, and the content version now (16 rows on one page).
-    /// Positional parameters, so Npgsql sends the text as it is without rewriting it.
+    /// live, what the kept body was rendered for, and the feed's content version now: the global
+    /// version (16 rows on one page) plus the feed's own (at most 16 rows of calendar_scope_versions,
+    /// found by their primary key), so a write that cannot appear in this feed leaves it alone
+    /// (migration 0022). Positional parameters, so Npgsql sends the text as it is without rewriting it.
     /// </summary>
     private const string FindLiveSql = $"""
         SELECT f.id, f.scope, f.subject_id, f.created_at, f.last_etag, f.last_modified,
@@ -76,6 +78,7 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
                ARRAY(SELECT r.role FROM account_roles r WHERE r.account_id = a.id ORDER BY r.role),
                f.rendered_version, f.rendered_for, f.rendered_hash, f.rendered_until,
                (SELECT sum(v.version) FROM calendar_content_versions v)::bigint
+                 + coalesce((SELECT sum(s.version) FROM calendar_scope_versions s WHERE s.scope = f.scope AND s.subject_id = f.subject_id), 0)::bigint
         FROM calendar_feeds f JOIN accounts a ON a.id = f.account_id
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND {AccountStatus.LiveSql}
         """;

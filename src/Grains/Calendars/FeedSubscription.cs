@@ -10,7 +10,11 @@ namespace InclusionNetwork.Grains.Calendars;
 /// </summary>
 /// <param name="LastETag">The ETag of the body last served, to notice when the content changes.</param>
 /// <param name="Rendered">What the kept body was rendered for; null when none is kept.</param>
-/// <param name="ContentVersion">The content version now (the sum of <c>calendar_content_versions</c>).</param>
+/// <param name="ContentVersion">
+/// The feed's content version now: the sum of <c>calendar_content_versions</c> (rare changes that
+/// reach every feed) and of the feed's own rows of <c>calendar_scope_versions</c> (changes that can
+/// appear in it).
+/// </param>
 public sealed record FeedSubscription(
     long Id,
     FeedScope Scope,

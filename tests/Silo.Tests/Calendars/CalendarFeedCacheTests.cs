@@ -11,8 +11,9 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// <summary>
 /// A feed is rendered once per change: polls of an unchanged feed, 200 or 304, serve the kept
 /// body without rendering (seen in the silo's rendering count and the row's rendered_at), a
-/// change the feed does not show re-reads but does not re-render, and a change of each kind the
-/// feed shows (a booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll.
+/// change the feed does not show re-reads but does not re-render, a write that cannot appear in the
+/// feed leaves its version alone (not even a re-read), and a change of each kind the feed shows (a
+/// booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
@@ -51,7 +52,7 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
             Assert.True(command.Prepared, $"Poll {i + 1}'s lookup was not a prepared statement.");
         }
 
-        // A change elsewhere (another school's name) moves the content version: the feed's events
+        // A rare change (another school's name) moves the global version every feed adds in: the feed's events
         // are read again, found the same, and the kept body stays, still without rendering.
         var versionBefore = await ScalarAsync<long>(feeds, "SELECT sum(version)::bigint FROM calendar_content_versions");
         await ExecuteAsync(feeds, "UPDATE schools SET name = name || ' Academy' WHERE urn = (SELECT min(urn) FROM schools WHERE urn NOT IN (@a, @b))",
@@ -107,6 +108,102 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
             Assert.Equal(renderings + 1, server.Renderings);
             text = changed;
         }
+    }
+
+    [Fact]
+    public async Task A_write_the_feed_cannot_show_leaves_its_version_alone_and_one_it_can_show_moves_it()
+    {
+        await using var feeds = await FeedTestSilo.StartAsync(postgres);
+        var seed = feeds.Seed;
+        var server = feeds.Silo.Services.GetRequiredService<CalendarFeedServer>();
+        var store = feeds.Silo.Services.GetRequiredService<CalendarFeedStore>();
+        // School B: not in the SENCO forum (only school A is), no place on the cancelled run (only A's staff).
+        var feed = await feeds.CreateFeedAsync(CalendarSeed.BookerEmail(seed.SchoolB), FeedScope.SCHOOL, seed.SchoolB);
+        var token = Path.GetFileNameWithoutExtension(FeedTestSilo.PathOf(feed));
+        var first = await server.ServeAsync(token);
+        Assert.NotNull(first);
+        var renderings = server.Renderings;
+        var version = (await store.FindLiveAsync(token))!.ContentVersion;
+        Assert.Equal(version, await ScalarAsync<long>(feeds, "SELECT rendered_version FROM calendar_feeds WHERE id = @id", ("id", feed.Id)));
+
+        var unrelated = new (string Kind, string Sql, long Id)[]
+        {
+            ("school A's booking", "UPDATE bookings SET sequence = sequence + 1, updated_at = @now WHERE id = @id", seed.BookingA1),
+            ("a meeting of a network school B is not in", "UPDATE meetings SET title = 'Forum, moved online', sequence = sequence + 1, updated_at = @now WHERE id = @id", seed.MeetingId),
+            ("a run school B has no place on", "UPDATE course_sessions SET sequence = sequence + 1, updated_at = @now WHERE run_id = @id", seed.CancelledRunId),
+        };
+        foreach (var (kind, sql, id) in unrelated)
+        {
+            feeds.Clock.Advance(TimeSpan.FromMinutes(10));
+            await ExecuteAsync(feeds, sql, ("id", id));
+            Assert.True(version == (await store.FindLiveAsync(token))!.ContentVersion, $"{kind} moved school B's feed version.");
+            // Still the lookup alone: the feed's events are not read again.
+            ServedFeed? served = null;
+            var commands = await CommandsRunByAsync(async () => served = await server.ServeAsync(token));
+            Assert.True(commands.Count == 1, $"After {kind} the poll ran {commands.Count} commands: {string.Join(" | ", commands.Select(c => c.Text))}");
+            Assert.Equal(first.ETag, served!.ETag);
+            Assert.Equal(renderings, server.Renderings);
+        }
+
+        var related = new (string Kind, string Sql, long Id, string Shows)[]
+        {
+            ("school B's booking given up", "UPDATE bookings SET status = 'CANCELLED', cancelled_at = @now, cancellation = 'CANCELLED', sequence = sequence + 1, updated_at = @now WHERE staff_id = @id AND status = 'CONFIRMED'",
+                seed.StaffB1, "the place was given up"),
+            ("a meeting of school B's cluster", "UPDATE meetings SET title = 'Cluster meeting, moved to the library', sequence = sequence + 1, updated_at = @now WHERE id = @id",
+                seed.CancelledMeetingId, "Cluster meeting\\, moved to the library"),
+        };
+        var etag = first.ETag;
+        foreach (var (kind, sql, id, shows) in related)
+        {
+            feeds.Clock.Advance(TimeSpan.FromMinutes(10));
+            await ExecuteAsync(feeds, sql, ("id", id));
+            var moved = (await store.FindLiveAsync(token))!.ContentVersion;
+            Assert.True(moved > version, $"{kind} did not move school B's feed version.");
+            version = moved;
+            var served = await server.ServeAsync(token);
+            Assert.NotEqual(etag, served!.ETag);
+            etag = served.ETag;
+            var text = System.Text.Encoding.UTF8.GetString((await served.ReadBodyAsync()).Body).Replace("\r\n ", "", StringComparison.Ordinal);
+            Assert.Contains(shows, text, StringComparison.Ordinal);
+            Assert.Equal(++renderings, server.Renderings);
+        }
+    }
+
+    [Fact]
+    public async Task Writers_reaching_the_same_feeds_in_opposite_orders_do_not_wait_for_each_other()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateMigratedDatabaseAsync());
+        await using var first = await dataSource.OpenConnectionAsync();
+        await using var second = await dataSource.OpenConnectionAsync();
+        await using var one = await first.BeginTransactionAsync();
+        await using var two = await second.BeginTransactionAsync();
+        async Task TouchAsync(NpgsqlConnection connection, string urn)
+        {
+            // A wait would fail here (lock_timeout) rather than hang or deadlock.
+            await using var command = new NpgsqlCommand("SET LOCAL lock_timeout = '5s'; SELECT calendar_scope_changed('SCHOOL', @urn)", connection);
+            command.Parameters.AddWithValue("urn", urn);
+            await command.ExecuteNonQueryAsync();
+        }
+        await TouchAsync(first, "100001");
+        await TouchAsync(second, "100002");
+        await TouchAsync(first, "100002");
+        await TouchAsync(second, "100001");
+        // Twice in one transaction counts once.
+        await TouchAsync(second, "100001");
+        await one.CommitAsync();
+        await two.CommitAsync();
+
+        await using var sums = dataSource.CreateCommand("""
+            SELECT subject_id, sum(version)::bigint, count(*) FROM calendar_scope_versions WHERE scope = 'SCHOOL' GROUP BY subject_id ORDER BY subject_id
+            """);
+        await using var reader = await sums.ExecuteReaderAsync();
+        var rows = new List<(string, long, long)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+        // Each key was bumped once by each writer, each in a row of its own.
+        Assert.Equal([("100001", 2L, 2L), ("100002", 2L, 2L)], rows);
     }
 
     [Fact]
