@@ -252,7 +252,10 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
         if (options.Throwaway)
         {
-            serverOptions += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+            // A throwaway server is the tests': they start and stop many silos on it, and each silo
+            // keeps its pools (serving, token lookups, Orleans') open until it is disposed, so it is
+            // given room for several silos at once beyond the default of 100 clients.
+            serverOptions += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300";
         }
         Run(binaries.PgCtl, ["-D", ClusterDirectory, "-l", LogFile, "-o", serverOptions, "-w", "-t", "60", "start"],
             TimeSpan.FromSeconds(90), "pg_ctl start");

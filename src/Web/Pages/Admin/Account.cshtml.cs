@@ -50,14 +50,7 @@ public sealed class AccountModel : InclusionPage
         {
             return refused;
         }
-        if (await LoadAsync(id) is { } missing)
-        {
-            return missing;
-        }
-        Name = Account.GetProperty("name").GetString();
-        Roles = [.. Account.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!)];
-        SchoolUrn = Account.GetProperty("school") is { ValueKind: JsonValueKind.Object } school ? school.GetProperty("urn").GetString() : null;
-        return Page();
+        return await ShowStoredAsync(id);
     }
 
     public async Task<IActionResult> OnPostDetailsAsync(string id)
@@ -104,7 +97,7 @@ public sealed class AccountModel : InclusionPage
             Flash = active ? "The account has been reactivated." : "The account has been deactivated. Its sessions, tokens and calendar feeds have stopped.";
             return LocalRedirect($"/admin/accounts/{Uri.EscapeDataString(id)}");
         }
-        return await ReloadKeepingFormAsync(id);
+        return await ShowStoredAsync(id);
     }
 
     public async Task<IActionResult> OnPostDesignateAsync(string id)
@@ -142,7 +135,7 @@ public sealed class AccountModel : InclusionPage
                 return LocalRedirect($"/leaders/{Uri.EscapeDataString(payload.GetProperty("leader").GetProperty("id").GetString()!)}");
             }
         }
-        return await ReloadKeepingFormAsync(id);
+        return await ShowStoredAsync(id);
     }
 
     /// <summary>Runs updateAccount; its UserErrors land on the form's fields. True when it was accepted.</summary>
@@ -156,8 +149,11 @@ public sealed class AccountModel : InclusionPage
         return !Errors.Any;
     }
 
-    /// <summary>After a refused form other than the details one, the details form shows the account as stored.</summary>
-    private async Task<IActionResult> ReloadKeepingFormAsync(string id)
+    /// <summary>
+    /// The page with the details form showing the account as stored: on first view, and after a
+    /// refused form other than the details one.
+    /// </summary>
+    private async Task<IActionResult> ShowStoredAsync(string id)
     {
         if (await LoadAsync(id) is { } missing)
         {
