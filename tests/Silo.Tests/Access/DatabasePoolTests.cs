@@ -128,4 +128,30 @@ public sealed class DatabasePoolTests(PostgresFixture postgres)
         Assert.Equal("SERVER_BUSY", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("busy", error.GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task A_stopped_silo_leaves_no_connection_of_its_pools_open()
+    {
+        var connectionString = await postgres.CreateDemoDatabaseAsync(BookingWorld.Today);
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using (var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock: new ManualClock(BookingWorld.Today)))
+        {
+            // A signed-in request uses the token-lookup pool and the serving pool.
+            using var admin = await silo.SignInAsync("admin@demo.test");
+            Assert.Equal("Demo Administrator", (await admin.GraphQLAsync("{ me { name } }")).Get("me.name").GetString());
+            Assert.NotEqual(0, await ConnectionsAsync(database));
+        }
+
+        // Connections left open by a stopped silo would count against the server's max_connections for minutes.
+        Assert.Equal(0, await ConnectionsAsync(database));
+    }
+
+    private async Task<long> ConnectionsAsync(string database)
+    {
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ServerConnectionString) { Pooling = false }.ConnectionString);
+        await server.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @db", server);
+        count.Parameters.AddWithValue("db", database);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 }
