@@ -21,13 +21,9 @@ public sealed class LeaderGrainTests(PostgresFixture postgres)
         {
             leaderId = (long)(await seed.ExecuteScalarAsync())!;
         }
-        await using (var away = cluster.Database.CreateCommand("""
+        await cluster.WriteBehindTheGrainsAsync("""
             INSERT INTO leader_unavailable_dates (leader_id, unavailable_on) VALUES (@leader, '2027-01-12'), (@leader, '2027-03-02'), (@leader, '2027-09-01')
-            """))
-        {
-            away.Parameters.AddWithValue("leader", leaderId);
-            await away.ExecuteNonQueryAsync();
-        }
+            """, ("leader", leaderId));
 
         var diary = await cluster.GrainsOn(cluster.Silos[0]).GetGrain<ILeaderGrain>(leaderId)
             .DiaryAsync(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31), []);
@@ -84,12 +80,8 @@ public sealed class LeaderGrainTests(PostgresFixture postgres)
         // the write's check of the diary version catches it, the diary is read again, and the
         // day is refused.
         var last = planned.OrderBy(v => v.Date).Last();
-        await using (var outside = db.CreateCommand("INSERT INTO leader_unavailable_dates (leader_id, unavailable_on) VALUES (@leader, @day)"))
-        {
-            outside.Parameters.AddWithValue("leader", ada);
-            outside.Parameters.AddWithValue("day", last.Date!.Value);
-            await outside.ExecuteNonQueryAsync();
-        }
+        await cluster.WriteBehindTheGrainsAsync("INSERT INTO leader_unavailable_dates (leader_id, unavailable_on) VALUES (@leader, @day)",
+            ("leader", ada), ("day", last.Date!.Value));
         var refused = await second.GetGrain<IReviewVisitGrain>(last.Id).ScheduleAsync(PeerReviewSeed.Admin, last.Date!.Value, last.ReviewerStaffIds, null);
         Assert.Equal(PeerReviewErrorCodes.LeaderUnavailable, Assert.Single(refused.Errors).Code);
         Assert.Equal(VisitStatus.PROPOSED, (await cluster.Service<VisitStore>().LoadAsync(last.Id))!.Status);

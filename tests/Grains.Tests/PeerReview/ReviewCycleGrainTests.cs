@@ -46,15 +46,10 @@ public sealed class ReviewCycleGrainTests(PostgresFixture postgres)
         // Behind the activation's back, the first visit is confirmed on the other open day of its week.
         var confirmed = planned.OrderBy(v => v.Date).First();
         var otherDay = Open.Single(d => d != confirmed.Date && ReviewPlanner.WeekOf(d) == ReviewPlanner.WeekOf(confirmed.Date!.Value));
-        await using (var outside = db.CreateCommand("""
+        await cluster.WriteBehindTheGrainsAsync("""
             UPDATE review_visits SET status = 'CONFIRMED', visit_date = @day, confirmed_at = now(), version = version + 1 WHERE id = @id;
             UPDATE visit_reviewers SET review_date = @day WHERE visit_id = @id;
-            """))
-        {
-            outside.Parameters.AddWithValue("day", otherDay);
-            outside.Parameters.AddWithValue("id", confirmed.Id);
-            await outside.ExecuteNonQueryAsync();
-        }
+            """, ("day", otherDay), ("id", confirmed.Id));
 
         // The activation still holds the visit as PROPOSED and plans it again; the write finds it
         // confirmed, the grain reads the cycle again and plans the other three around it.
