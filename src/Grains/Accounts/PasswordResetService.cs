@@ -34,11 +34,12 @@ public sealed class PasswordResetService(
         {
             await SendLinkIfKnownAsync(email.Trim(), cancellationToken);
         }
-        var remaining = options.Value.PasswordResetAnswerTime - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
+        // Wall-clock padding, not the domain's clock: this is about how long the caller waits.
+        // A loop, because timers count in whole milliseconds and may fire a fraction early.
+        TimeSpan remaining;
+        while ((remaining = options.Value.PasswordResetAnswerTime - Stopwatch.GetElapsedTime(started)) > TimeSpan.Zero)
         {
-            // Wall-clock padding, not the domain's clock: this is about how long the caller waits.
-            await Task.Delay(remaining, TimeProvider.System, cancellationToken);
+            await Task.Delay(remaining < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : remaining, TimeProvider.System, cancellationToken);
         }
     }
 
