@@ -57,4 +57,20 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         html.Append("<p>").Append(WebUtility.HtmlEncode(settings.ServiceName)).Append("</p></body></html>");
         return new ComposedEmail(subject, text.ToString(), html.ToString());
     }
+
+    /// <summary>
+    /// Ends a reminder or prompt with the one-click link that turns that kind of message off,
+    /// as GOV.UK asks of any message a person did not ask for; it needs no signing in.
+    /// </summary>
+    public ComposedEmail WithUnsubscribe(ComposedEmail email, Uri link, NotificationCategory category)
+    {
+        var what = category == NotificationCategory.Reminder ? "reminders" : "requests for evaluations and follow-ups";
+        var words = $"To stop getting {what} from {options.Value.ServiceName}, use this link. You do not need to sign in:";
+        var address = link.AbsoluteUri;
+        var text = email.Text + words + "\r\n" + address + "\r\n";
+        var footer = $"<p>{WebUtility.HtmlEncode(words)}<br><a href=\"{WebUtility.HtmlEncode(address)}\">{WebUtility.HtmlEncode(address)}</a></p>";
+        var end = email.Html.LastIndexOf("</body>", StringComparison.Ordinal);
+        var html = end < 0 ? email.Html + footer : email.Html.Insert(end, footer);
+        return email with { Text = text, Html = html };
+    }
 }

@@ -1,4 +1,6 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace InclusionNetwork.Grains.Messages;
@@ -7,21 +9,76 @@ namespace InclusionNetwork.Grains.Messages;
 /// Puts a message in the outbox inside the caller's transaction, so the message exists exactly
 /// when the change that causes it is committed; the dispatcher sends it later, once.
 /// </summary>
-public sealed class Outbox(DomainClock clock)
+public sealed class Outbox(DomainClock clock, EmailComposer composer, IOptions<PeopleOptions> people)
 {
-    public async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string recipientEmail,
-        ComposedEmail email, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string recipientEmail,
+        ComposedEmail email, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(connection, transaction, new OutboxItem(kind, recipientEmail, email), cancellationToken);
+
+    /// <summary>
+    /// Writes the message unless the recipient has turned its category off, or a message with
+    /// the same event key has already been written for them. A reminder or prompt gets a
+    /// one-click link that turns its category off. Returns whether a message was written.
+    /// </summary>
+    public async Task<bool> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxItem item,
+        CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
+        var email = item.Email;
+        string? token = null;
+        Uri? unsubscribe = null;
+        if (item.Category != NotificationCategory.Essential)
+        {
+            token = SecretTokens.New();
+            unsubscribe = people.Value.Link("unsubscribe", token);
+            email = composer.WithUnsubscribe(email, unsubscribe, item.Category);
+        }
+        // The preference is read in the same statement as the write, so a person who has just
+        // turned reminders off gets none, and a repeat of one event writes nothing.
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO notifications (kind, recipient_email, subject, body, html_body, created_at)
-            VALUES (@kind, @to, @subject, @text, @html, @now)
+            INSERT INTO notifications (kind, recipient_email, subject, body, html_body, created_at,
+                                       category, event_key, calendar_method, calendar_body, unsubscribe_url)
+            SELECT @kind, @to, @subject, @text, @html, @now, @category, @eventKey, @method, @ics, @unsubscribe
+            WHERE @category = 'ESSENTIAL' OR NOT EXISTS (
+                SELECT 1 FROM notification_preferences p
+                WHERE p.email = lower(@to) AND CASE @category WHEN 'REMINDER' THEN NOT p.reminders ELSE NOT p.prompts END)
+            ON CONFLICT DO NOTHING
             """, connection, transaction);
-        insert.Parameters.AddWithValue("kind", kind);
-        insert.Parameters.AddWithValue("to", recipientEmail);
+        insert.Parameters.AddWithValue("kind", item.Kind);
+        insert.Parameters.AddWithValue("to", item.RecipientEmail);
         insert.Parameters.AddWithValue("subject", email.Subject);
         insert.Parameters.AddWithValue("text", email.Text);
         insert.Parameters.AddWithValue("html", email.Html);
-        insert.Parameters.AddWithValue("now", clock.GetUtcNow());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        insert.Parameters.AddWithValue("now", now);
+        insert.Parameters.AddWithValue("category", CategoryName(item.Category));
+        insert.Parameters.AddWithValue("eventKey", (object?)item.EventKey ?? DBNull.Value);
+        insert.Parameters.AddWithValue("method", (object?)email.Invitation?.Method ?? DBNull.Value);
+        insert.Parameters.AddWithValue("ics", (object?)email.Invitation?.Ics ?? DBNull.Value);
+        insert.Parameters.AddWithValue("unsubscribe", (object?)unsubscribe?.AbsoluteUri ?? DBNull.Value);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+        if (token is not null)
+        {
+            await using var remember = new NpgsqlCommand("""
+                INSERT INTO unsubscribe_tokens (token_hash, email, category, created_at) VALUES (@hash, lower(@to), @category, @now)
+                """, connection, transaction);
+            remember.Parameters.AddWithValue("hash", SecretTokens.Hash(token));
+            remember.Parameters.AddWithValue("to", item.RecipientEmail);
+            remember.Parameters.AddWithValue("category", CategoryName(item.Category));
+            remember.Parameters.AddWithValue("now", now);
+            await remember.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return true;
     }
+
+    /// <summary>The category as the tables spell it.</summary>
+    public static string CategoryName(NotificationCategory category) => category switch
+    {
+        NotificationCategory.Essential => "ESSENTIAL",
+        NotificationCategory.Reminder => "REMINDER",
+        NotificationCategory.Prompt => "PROMPT",
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Not a notification category."),
+    };
 }

@@ -22,7 +22,8 @@ public sealed class OutboxDispatcher(
 {
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
 
-    private sealed record Claimed(long Id, string Kind, string To, string Subject, string Text, string? Html, int Attempts);
+    private sealed record Claimed(long Id, string Kind, string To, string Subject, string Text, string? Html, int Attempts,
+        string? CalendarMethod, string? CalendarBody, string? UnsubscribeUrl);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -88,7 +89,8 @@ public sealed class OutboxDispatcher(
                 ORDER BY coalesce(next_attempt_at, created_at), id
                 LIMIT @batch
                 FOR UPDATE SKIP LOCKED)
-            RETURNING n.id, n.kind, n.recipient_email, n.subject, n.body, n.html_body, n.attempts
+            RETURNING n.id, n.kind, n.recipient_email, n.subject, n.body, n.html_body, n.attempts,
+                      n.calendar_method, n.calendar_body, n.unsubscribe_url
             """);
         claim.Parameters.AddWithValue("leaseEnd", now + settings.Lease);
         claim.Parameters.AddWithValue("now", now);
@@ -98,7 +100,9 @@ public sealed class OutboxDispatcher(
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new Claimed(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6)));
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
         return claimed;
     }
@@ -118,7 +122,14 @@ public sealed class OutboxDispatcher(
         // Lets a receiving system (and the tests) tell one outbox message from another.
         mime.MessageId = $"outbox-{message.Id}@{mime.From.Mailboxes.First().Domain}";
         mime.Headers.Add("X-Outbox-Kind", message.Kind);
-        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        mime.Body = Body(message);
+        if (message.UnsubscribeUrl is not null)
+        {
+            // RFC 2369 and RFC 8058: mail clients offer their own one-click "unsubscribe",
+            // which posts to the same link the message's footer shows.
+            mime.Headers.Add("List-Unsubscribe", $"<{message.UnsubscribeUrl}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         try
         {
             await session.SendAsync(message.Id, mime, cancellationToken);
@@ -135,6 +146,40 @@ public sealed class OutboxDispatcher(
         sent.Parameters.AddWithValue("now", clock.GetUtcNow());
         // Not the caller's token: the message has gone, so its row must say so even during shutdown.
         await sent.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Text and HTML as alternatives; a calendar invitation as a third alternative, the way
+    /// iMIP (RFC 6047) carries it, so Outlook and Google offer to add or update the event, and
+    /// as an .ics attachment for readers that only show attachments.
+    /// </summary>
+    private static MimeEntity Body(Claimed message)
+    {
+        var builder = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        if (message.CalendarMethod is null || message.CalendarBody is null)
+        {
+            return builder.ToMessageBody();
+        }
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = message.Text },
+        };
+        if (message.Html is not null)
+        {
+            alternative.Add(new TextPart("html") { Text = message.Html });
+        }
+        var calendar = new TextPart("calendar") { Text = message.CalendarBody };
+        calendar.ContentType.Parameters.Add("method", message.CalendarMethod);
+        calendar.ContentType.Charset = "utf-8";
+        alternative.Add(calendar);
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.CalendarBody))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = message.CalendarMethod == CalendarInvitation.Cancel ? "cancel.ics" : "invite.ics",
+        };
+        return new Multipart("mixed") { alternative, attachment };
     }
 
     private async Task FailAsync(Claimed message, string reason, bool finalAttempt, CancellationToken cancellationToken)

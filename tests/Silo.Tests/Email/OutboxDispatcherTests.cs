@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Messages;
 using InclusionNetwork.Silo.Email;
@@ -31,7 +32,7 @@ public sealed class OutboxDispatcherTests(PostgresFixture postgres)
     private static async Task EnqueueAsync(NpgsqlDataSource dataSource, EmailOptions settings, int count, Func<int, string>? recipient = null)
     {
         var composer = new EmailComposer(Options.Create(settings));
-        var outbox = new Outbox(Clock);
+        var outbox = new Outbox(Clock, composer, Options.Create(new PeopleOptions()));
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         for (var i = 0; i < count; i++)
@@ -53,6 +54,55 @@ public sealed class OutboxDispatcherTests(PostgresFixture postgres)
             rows.Add((reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
         return rows;
+    }
+
+    [Fact]
+    public async Task A_reminder_is_written_once_per_event_not_at_all_when_turned_off_and_sent_with_its_invitation_and_unsubscribe_link()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateMigratedDatabaseAsync());
+        await using var smtp = TestSmtpServer.Start();
+        var settings = Settings();
+        var composer = new EmailComposer(Options.Create(settings));
+        var outbox = new Outbox(Clock, composer, Options.Create(new PeopleOptions { PublicBaseUrl = "https://inclusion.example" }));
+        const string Ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+        OutboxItem Reminder(string to) => new("COURSE_STARTS_SOON", to, composer.Compose("Sam", "Your course starts on Monday", ["You are booked."])
+            with { Invitation = new CalendarInvitation(CalendarInvitation.Request, Ics) })
+        { Category = NotificationCategory.Reminder, EventKey = "run:7:starts:2027-01-04" };
+        await using (var setup = dataSource.CreateCommand("INSERT INTO notification_preferences (email, reminders, prompts, updated_at) VALUES ('off@school.example', false, true, now())"))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        var written = new List<bool>();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            written.Add(await outbox.EnqueueAsync(connection, transaction, Reminder("sam@school.example")));
+            written.Add(await outbox.EnqueueAsync(connection, transaction, Reminder("Sam@School.example")));
+            written.Add(await outbox.EnqueueAsync(connection, transaction, Reminder("off@school.example")));
+            await transaction.CommitAsync();
+        }
+        settings.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None };
+        await Dispatcher(dataSource, settings, new SmtpMailTransport(settings.Smtp, TimeSpan.FromSeconds(30))).DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal([true, false, false], written);
+        var message = Assert.Single(smtp.Received);
+        var header = message.Headers["List-Unsubscribe"];
+        Assert.NotNull(header);
+        var link = header.Trim('<', '>');
+        Assert.StartsWith("https://inclusion.example/unsubscribe/", link);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains(link, message.TextBody);
+        Assert.Contains(link, message.HtmlBody);
+        var calendar = Assert.Single(message.BodyParts.OfType<TextPart>(), p => p.ContentType.IsMimeType("text", "calendar"));
+        Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
+        Assert.Equal(Ics.ReplaceLineEndings("\n"), calendar.Text.ReplaceLineEndings("\n"));
+        Assert.Single(message.Attachments, a => a.ContentType.IsMimeType("application", "ics"));
+        await using var tokens = dataSource.CreateCommand("SELECT email, category FROM unsubscribe_tokens");
+        await using var reader = await tokens.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("sam@school.example", "REMINDER"), (reader.GetString(0), reader.GetString(1)));
+        Assert.False(await reader.ReadAsync());
     }
 
     [Fact]
