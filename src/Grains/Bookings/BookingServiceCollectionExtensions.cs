@@ -1,6 +1,9 @@
+using InclusionNetwork.Grains.Calendars;
 using InclusionNetwork.Grains.Courses;
+using InclusionNetwork.Grains.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InclusionNetwork.Grains.Bookings;
 
@@ -19,6 +22,11 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<CourseRunQueries>();
         services.AddSingleton<BookingQueries>();
         services.AddSingleton<CourseRunStore>();
+        // What the run grain tells people; the outbox and feed query may be registered already.
+        services.TryAddSingleton<Outbox>();
+        services.TryAddSingleton<EmailComposer>();
+        services.TryAddSingleton<BookingFeedQuery>();
+        services.AddSingleton<BookingNotifications>();
         return services;
     }
 }

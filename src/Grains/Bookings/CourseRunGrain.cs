@@ -22,6 +22,7 @@ public sealed class CourseRunGrain(
     BookingQueries bookings,
     CourseRunQueries runs,
     SchoolQueries schools,
+    BookingNotifications notifications,
     IOptions<BookingOptions> options,
     DomainClock clock) : Grain, ICourseRunGrain, IRemindable
 {
@@ -508,8 +509,9 @@ public sealed class CourseRunGrain(
             held = null;
             SaveOutcome outcome;
             await using (var connection = await dataSource.OpenConnectionAsync())
-            // The write is one statement, atomic on its own; only the retry under the row lock needs a transaction.
-            await using (var transaction = locked ? await connection.BeginTransactionAsync() : null)
+            // The write is one statement; the transaction holds the messages it causes with it
+            // (and, for the retry, the row lock), so people hear of exactly what was stored.
+            await using (var transaction = await connection.BeginTransactionAsync())
             {
                 current ??= await store.ReadAsync(connection, transaction, RunId, forUpdate: locked);
                 if (current is null)
@@ -521,6 +523,7 @@ public sealed class CourseRunGrain(
                 {
                     command.Apply(current, now, staff);
                 }
+                var changes = BookingNotifications.Capture(current);
                 outcome = staff.Needed ? SaveOutcome.Stale : await store.SaveAsync(connection, transaction, current, now);
                 if (outcome == SaveOutcome.Stale)
                 {
@@ -533,10 +536,11 @@ public sealed class CourseRunGrain(
                     // lock, with the rows read.
                     continue;
                 }
-                if (transaction is not null)
+                if (outcome == SaveOutcome.Written)
                 {
-                    await transaction.CommitAsync();
+                    await notifications.WriteAsync(connection, transaction, current, changes);
                 }
+                await transaction.CommitAsync();
             }
             var offersChanged = current.OffersChanged;
             current.MarkWritten(outcome);

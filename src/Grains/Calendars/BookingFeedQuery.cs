@@ -22,9 +22,28 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
 {
     /// <summary>The person's own places; <paramref name="runId"/> narrows to one run (a single booking's download).</summary>
     /// <param name="cancelledSince">Cancelled events from before this are left out; null keeps them all.</param>
-    public Task<IReadOnlyList<FeedEvent>> ForStaffAsync(long staffId, DateTimeOffset? cancelledSince, long? runId = null, CancellationToken cancellationToken = default) =>
-        ReadAsync("""
-            SELECT b.run_id,
+    public async Task<IReadOnlyList<FeedEvent>> ForStaffAsync(long staffId, DateTimeOffset? cancelledSince, long? runId = null, CancellationToken cancellationToken = default) =>
+        [.. (await ReadAsync(StaffHeld, new[] { staffId }, runId, cancelledSince, null, null, cancellationToken)).Select(e => e.Event)];
+
+    /// <summary>
+    /// What each person's own feed shows of one run, read on the caller's connection and in its
+    /// transaction, so a message written with a change carries the SEQUENCE that change produced.
+    /// </summary>
+    public async Task<ILookup<long, FeedEvent>> ForStaffOnRunAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long runId,
+        IReadOnlyCollection<long> staffIds, CancellationToken cancellationToken = default) =>
+        staffIds.Count == 0 ? Array.Empty<FeedEvent>().ToLookup(_ => 0L)
+            : (await ReadAsync(StaffHeld, staffIds.ToArray(), runId, null, connection, transaction, cancellationToken))
+                .ToLookup(e => long.Parse(e.Owner, CultureInfo.InvariantCulture), e => e.Event);
+
+    /// <summary>What each school's feed shows of one run, on the caller's connection and transaction (see <see cref="ForStaffOnRunAsync"/>).</summary>
+    public async Task<ILookup<string, FeedEvent>> ForSchoolsOnRunAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long runId,
+        IReadOnlyCollection<string> schoolUrns, CancellationToken cancellationToken = default) =>
+        schoolUrns.Count == 0 ? Array.Empty<FeedEvent>().ToLookup(_ => "")
+            : (await ReadAsync(SchoolHeld, schoolUrns.ToArray(), runId, null, connection, transaction, cancellationToken))
+                .ToLookup(e => e.Owner, e => e.Event);
+
+    private const string StaffHeld = """
+            SELECT b.run_id, b.staff_id::text AS owner,
                    CASE max(b.status) FILTER (WHERE b.status IN ('CONFIRMED', 'OFFERED'))
                        WHEN 'CONFIRMED' THEN 'CONFIRMED' WHEN 'OFFERED' THEN 'TENTATIVE' END AS live_status,
                    max(b.offer_expires_at) FILTER (WHERE b.status = 'OFFERED') AS offer_expires_at,
@@ -33,20 +52,22 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                    sum(b.sequence + 1)::integer AS sequence,
                    max(b.updated_at) AS updated_at
             FROM bookings b
-            WHERE b.staff_id = @subject
+            WHERE b.staff_id = ANY(@subjects)
               AND (@run::bigint IS NULL OR b.run_id = @run)
               AND (b.status IN ('CONFIRMED', 'OFFERED')
                    OR (b.status = 'CANCELLED' AND (b.confirmed_at IS NOT NULL OR b.offered_at IS NOT NULL)))
-            GROUP BY b.run_id
-            """, staffId, runId, cancelledSince, cancellationToken);
+            GROUP BY b.staff_id, b.run_id
+            """;
 
     /// <summary>
     /// The school's confirmed places, one event per session naming the school's own booked staff
     /// (and nobody from any other school).
     /// </summary>
-    public Task<IReadOnlyList<FeedEvent>> ForSchoolAsync(string urn, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
-        ReadAsync("""
-            SELECT b.run_id,
+    public async Task<IReadOnlyList<FeedEvent>> ForSchoolAsync(string urn, DateTimeOffset? cancelledSince, CancellationToken cancellationToken = default) =>
+        [.. (await ReadAsync(SchoolHeld, new[] { urn }, null, cancelledSince, null, null, cancellationToken)).Select(e => e.Event)];
+
+    private const string SchoolHeld = """
+            SELECT b.run_id, b.school_urn AS owner,
                    CASE WHEN bool_or(b.status = 'CONFIRMED') THEN 'CONFIRMED' END AS live_status,
                    NULL::timestamptz AS offer_expires_at,
                    array_agg(st.name ORDER BY st.name, st.id) FILTER (WHERE b.status = 'CONFIRMED') AS names,
@@ -54,11 +75,11 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                    sum(b.sequence + 1)::integer AS sequence,
                    max(b.updated_at) AS updated_at
             FROM bookings b JOIN staff st ON st.id = b.staff_id
-            WHERE b.school_urn = @subject
+            WHERE b.school_urn = ANY(@subjects)
               AND (@run::bigint IS NULL OR b.run_id = @run)
               AND (b.status = 'CONFIRMED' OR (b.status = 'CANCELLED' AND b.confirmed_at IS NOT NULL))
-            GROUP BY b.run_id
-            """, urn, null, cancelledSince, cancellationToken);
+            GROUP BY b.school_urn, b.run_id
+            """;
 
     /// <summary>Who a booking belongs to, for deciding who may download it; null when there is no such booking.</summary>
     public async Task<BookingParties?> FindPartiesAsync(long bookingId, CancellationToken cancellationToken = default)
@@ -78,14 +99,15 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
     }
 
     /// <param name="heldSql">
-    /// One row per run: run_id, live_status (CONFIRMED, TENTATIVE or null when only given-up places
+    /// One row per subject (owner, as text) and run: run_id, owner, live_status (CONFIRMED, TENTATIVE or null when only given-up places
     /// remain), offer_expires_at, names (staff to name, or null), cancelled_at, sequence, updated_at.
     /// </param>
-    private async Task<IReadOnlyList<FeedEvent>> ReadAsync<TSubject>(string heldSql, TSubject subject, long? runId, DateTimeOffset? cancelledSince,
-        CancellationToken cancellationToken)
+    /// <param name="connection">The caller's connection, to read inside its transaction; null: a connection of the pool.</param>
+    private async Task<List<(string Owner, FeedEvent Event)>> ReadAsync<TSubject>(string heldSql, TSubject[] subjects, long? runId, DateTimeOffset? cancelledSince,
+        NpgsqlConnection? connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
         where TSubject : notnull
     {
-        await using var command = dataSource.CreateCommand($"""
+        var sql = $"""
             WITH held AS ({heldSql}),
             sessions AS (
                 SELECT s.*, row_number() OVER (PARTITION BY s.run_id ORDER BY s.starts_at, s.id) AS number,
@@ -97,7 +119,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                        r.status = 'CANCELLED' AS run_cancelled, r.cancel_reason,
                        CASE WHEN r.status = 'CANCELLED' THEN 'CANCELLED' ELSE coalesce(h.live_status, 'CANCELLED') END AS status,
                        CASE WHEN r.status = 'CANCELLED' THEN r.cancelled_at WHEN h.live_status IS NULL THEN h.cancelled_at END AS cancelled_at,
-                       h.offer_expires_at, h.names,
+                       h.offer_expires_at, h.names, h.owner,
                        s.sequence + r.sequence + h.sequence AS sequence,
                        greatest(s.updated_at, r.updated_at, h.updated_at) AS updated_at
                 FROM held h
@@ -107,21 +129,22 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 LEFT JOIN districts d ON d.id = r.district_id
             )
             SELECT id, starts_at, ends_at, number, total, title, provider, venue, district, run_cancelled, cancel_reason,
-                   status, offer_expires_at, names, sequence, updated_at, cancelled_at, course_id
+                   status, offer_expires_at, names, sequence, updated_at, cancelled_at, course_id, owner
             FROM events
             WHERE @since::timestamptz IS NULL OR cancelled_at IS NULL OR cancelled_at > @since
             ORDER BY starts_at, id
-            """);
-        command.Parameters.AddWithValue("subject", subject);
+            """;
+        await using var command = connection is null ? dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("subjects", subjects);
         command.Parameters.Add(new NpgsqlParameter<long?>("run", runId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", cancelledSince) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        var events = new List<FeedEvent>();
+        var events = new List<(string, FeedEvent)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var status = Enum.Parse<EventStatus>(reader.GetString(11), ignoreCase: true);
             var venue = reader.IsDBNull(7) ? null : reader.GetString(7);
-            events.Add(new FeedEvent
+            events.Add((reader.GetString(18), new FeedEvent
             {
                 Uid = EventUids.Session(reader.GetInt64(0)),
                 DtStamp = reader.GetFieldValue<DateTimeOffset>(15),
@@ -139,7 +162,7 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                 Categories = ["Course"],
                 PagePath = $"/courses/{reader.GetInt64(17).ToString(CultureInfo.InvariantCulture)}",
                 CancelledAt = status == EventStatus.Cancelled && !reader.IsDBNull(16) ? reader.GetFieldValue<DateTimeOffset>(16) : null,
-            });
+            }));
         }
         return events;
     }
