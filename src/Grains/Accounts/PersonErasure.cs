@@ -123,8 +123,12 @@ public sealed class PersonErasure(NpgsqlDataSource dataSource, DomainClock clock
             }
         }
         await using var erase = new NpgsqlCommand("""
-            UPDATE notifications SET recipient_email = 'erased-' || id || '@erased.invalid', subject = '(erased)', body = '', html_body = NULL
+            UPDATE notifications SET recipient_email = 'erased-' || id || '@erased.invalid', subject = '(erased)', body = '', html_body = NULL,
+                calendar_method = NULL, calendar_body = NULL, unsubscribe_url = NULL
             WHERE lower(recipient_email) = ANY(@addresses);
+            -- What they turned off, and their links to turn things off, are kept by address.
+            DELETE FROM notification_preferences WHERE email = ANY(@addresses);
+            DELETE FROM unsubscribe_tokens WHERE email = ANY(@addresses);
             UPDATE invitations SET email = 'erased-' || id || '@erased.invalid', name = @erased, withdrawn_at = coalesce(withdrawn_at, accepted_at, @now)
             WHERE lower(email) = ANY(@addresses) OR account_id = @account OR staff_id = @staff;
 

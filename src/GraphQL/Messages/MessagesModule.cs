@@ -1,5 +1,6 @@
 using System.Globalization;
 using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Messages;
 using InclusionNetwork.GraphQL.Common;
 using InclusionNetwork.GraphQL.Engine.Execution;
@@ -18,7 +19,23 @@ public sealed class MessagesModule : ISchemaModule
         .AddSdl(Sdl.Read("Messages/messages.graphql"))
         .BindEnum<MessageStatus>()
         .Resolve("Query", "outbox", OutboxAsync)
-        .Resolve("OutboxMessage", "id", ctx => ctx.Source<OutboxMessage>().Id.ToString(CultureInfo.InvariantCulture));
+        .Resolve("OutboxMessage", "id", ctx => ctx.Source<OutboxMessage>().Id.ToString(CultureInfo.InvariantCulture))
+        // By the viewer's address: the outbox checks the same row when it writes a reminder or prompt.
+        .Resolve("Viewer", "notificationPreferences", async ctx =>
+            await ctx.Service<NotificationPreferenceStore>().GetAsync(ctx.Source<Viewer>().Email, ctx.CancellationToken))
+        .Resolve("Mutation", "updateNotificationPreferences", UpdatePreferencesAsync);
+
+    /// <summary>Only the signed-in person's own; an omitted field keeps its value.</summary>
+    private static async ValueTask<object?> UpdatePreferencesAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return new { preferences = (NotificationPreferences?)null, errors = new[] { DomainError.NotAllowed("Sign in to change your notification preferences.") } };
+        }
+        var preferences = await ctx.Service<NotificationPreferenceStore>().UpdateAsync(viewer.Email, input.Boolean("reminders"), input.Boolean("prompts"), ctx.CancellationToken);
+        return new { preferences = (NotificationPreferences?)preferences, errors = Array.Empty<DomainError>() };
+    }
 
     private static async ValueTask<object?> OutboxAsync(IResolverContext ctx)
     {

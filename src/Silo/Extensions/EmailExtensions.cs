@@ -29,6 +29,7 @@ public static class EmailExtensions
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<EmailComposer>();
         builder.Services.AddSingleton<OutboxQueries>();
+        builder.Services.AddSingleton<NotificationPreferenceStore>();
         builder.Services.AddSingleton<IMailTransport>(services =>
         {
             var current = services.GetRequiredService<IOptions<EmailOptions>>().Value;
