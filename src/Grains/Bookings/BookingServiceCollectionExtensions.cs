@@ -19,6 +19,8 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<CourseRunQueries>();
         services.AddSingleton<BookingQueries>();
         services.AddSingleton<CourseRunStore>();
+        services.Configure<CourseReminderOptions>(configuration.GetSection("Notifications"));
+        services.AddSingleton<CourseRunMilestones>();
         return services;
     }
 }

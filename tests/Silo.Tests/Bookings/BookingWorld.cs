@@ -39,20 +39,20 @@ public sealed class BookingWorld : IAsyncDisposable
     /// Connections this silo may hold; silos sharing a server must stay under its
     /// max_connections together, as in any deployment of several silos.
     /// </param>
-    public static async Task<BookingWorld> StartAsync(PostgresFixture postgres, int? maxPoolSize = null)
+    public static async Task<BookingWorld> StartAsync(PostgresFixture postgres, int? maxPoolSize = null, params KeyValuePair<string, string>[] settings)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDemoDatabaseAsync(Today));
         if (maxPoolSize is { } size)
         {
             connectionString.MaxPoolSize = size;
         }
-        return await StartAsync(connectionString.ConnectionString);
+        return await StartAsync(connectionString.ConnectionString, settings);
     }
 
-    private static async Task<BookingWorld> StartAsync(string connectionString)
+    private static async Task<BookingWorld> StartAsync(string connectionString, IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         var clock = new ManualClock(Today);
-        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock, Settings);
+        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: true, clock, [.. Settings, .. settings ?? []]);
         var world = new BookingWorld(silo, connectionString, clock);
         world.Anonymous.BaseAddress = silo.BaseAddress;
         return world;
