@@ -25,6 +25,16 @@ public sealed class VisitAndMeetingInvitations(IOptions<CalendarFeedOptions> fee
         CancellationToken cancellationToken = default) =>
         await VisitFeedQuery.ForVisitAsync(connection, transaction, visitId, ReviewerNaming.Nobody, cancellationToken) is { } item ? Invitation(item) : null;
 
+    /// <summary>
+    /// The visit's invitation as a CANCEL, for a person it no longer concerns (a reviewer taken
+    /// off it): their calendar drops the entry, though the visit itself goes ahead.
+    /// </summary>
+    public async Task<CalendarInvitation?> WithdrawnFromVisitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long visitId,
+        CancellationToken cancellationToken = default) =>
+        await VisitFeedQuery.ForVisitAsync(connection, transaction, visitId, ReviewerNaming.Nobody, cancellationToken) is { } item
+            ? Invitation(item with { Status = EventStatus.Cancelled })
+            : null;
+
     public async Task<CalendarInvitation?> ForMeetingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long meetingId,
         CancellationToken cancellationToken = default) =>
         await MeetingFeedQuery.ForMeetingAsync(connection, transaction, meetingId, cancellationToken) is { } item ? Invitation(item) : null;

@@ -81,6 +81,10 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 {
                     await VisitStore.ReplaceReviewersAsync(connection, transaction, visit.Id, date, reviewers);
                     await notices.ChangedAsync(connection, transaction, visit, change);
+                    if (visit.Status == VisitStatus.CONFIRMED)
+                    {
+                        await notices.ReleasedAsync(connection, transaction, visit, visit.ReviewerStaffIds.Except(reviewerStaffIds).ToList());
+                    }
                 },
                 data.LeaderDiary?.Version);
             if (outcome.Succeeded)

@@ -78,6 +78,43 @@ public sealed class VisitNotices(NpgsqlDataSource dataSource, Outbox outbox, Ema
         }
     }
 
+    /// <summary>
+    /// Tells reviewers taken off a visit that still goes ahead that they need not come, with a
+    /// CANCEL for the entry their calendar has; inside the change's transaction.
+    /// </summary>
+    public async Task ReleasedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReviewVisit before, IReadOnlyCollection<long> staffIds)
+    {
+        if (staffIds.Count == 0 || await FactsAsync(connection, transaction, before.Id) is not { } facts)
+        {
+            return;
+        }
+        var invitation = await invitations.WithdrawnFromVisitAsync(connection, transaction, before.Id);
+        await using var command = new NpgsqlCommand(
+            "SELECT email, name FROM staff WHERE id = ANY(@ids) AND email IS NOT NULL AND removed_at IS NULL ORDER BY id", connection, transaction);
+        command.Parameters.AddWithValue("ids", staffIds.ToArray());
+        var released = new List<(string Email, string Name)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                released.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        var subject = $"You are no longer reviewing at {facts.Host} on {Format(before.Date)}";
+        foreach (var (address, name) in released)
+        {
+            var email = composer.Compose(name, subject,
+                [$"You are no longer one of the reviewers of the peer review visit to {facts.Host} on {Format(before.Date)}. You do not need to go.",
+                 $"You are getting this email because you were one of the visit's reviewers ({facts.ClusterName} peer review cluster).",
+                 "The calendar invitation in this email removes the visit from your calendar.", "See the visit:"],
+                VisitPage(facts.ClusterId, before.Id));
+            await outbox.EnqueueAsync(connection, transaction, new OutboxItem("VISIT_REVIEWER_RELEASED", address, email with { Invitation = invitation })
+            {
+                EventKey = string.Create(CultureInfo.InvariantCulture, $"visit:{before.Id}:released:{facts.Sequence}"),
+            });
+        }
+    }
+
     /// <summary>Writes the reminder of what is due on <paramref name="dueOn"/>, in a transaction of its own.</summary>
     public async Task DueAsync(ReviewVisit visit, VisitDue due, DateOnly dueOn)
     {

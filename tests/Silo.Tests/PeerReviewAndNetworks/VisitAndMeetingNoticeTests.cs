@@ -22,8 +22,12 @@ public sealed class VisitAndMeetingNoticeTests(PostgresFixture postgres)
           visit { id status } errors { code message } } }
         """;
 
-    private static readonly string[] ChangeRecipients =
+    private static readonly string[] ConfirmedRecipients =
         ["booker.990001@world.test", "leader1@world.test", "senco.990002@world.test", "senco.990003@world.test"];
+
+    /// <summary>After the move, D's SENCO reviews in place of C's.</summary>
+    private static readonly string[] MovedRecipients =
+        ["booker.990001@world.test", "leader1@world.test", "senco.990002@world.test", "senco.990004@world.test"];
 
     private static readonly string[] ReminderRecipients = ["booker.990001@world.test", "leader1@world.test"];
 
@@ -52,7 +56,7 @@ public sealed class VisitAndMeetingNoticeTests(PostgresFixture postgres)
         // Confirmed: the host's booker, both reviewers and the ILE, each with an invitation that matches the feed.
         Assert.Empty((await leader.GraphQLAsync(Schedule, new { id = visitA.ToString(), date = "2027-02-02", reviewers = new[] { senco[b], senco[c] } }))
             .UserErrorCodes("scheduleVisit"));
-        var confirmed = await ReceivedAsync(smtp, "VISIT_CONFIRMED", ChangeRecipients);
+        var confirmed = await ReceivedAsync(smtp, "VISIT_CONFIRMED", ConfirmedRecipients);
         Assert.Contains("confirmed for Tuesday 2 February 2027", confirmed[0].Subject);
         Assert.All(confirmed, m => Assert.Contains($"https://inclusion.county.example/ile/clusters/{clusterId}/visits/{visitA}", m.TextBody));
         Assert.Contains("because you are one of the visit's reviewers", confirmed.Single(m => Is(m, "senco.990002@world.test")).TextBody);
@@ -60,10 +64,14 @@ public sealed class VisitAndMeetingNoticeTests(PostgresFixture postgres)
         Assert.All(confirmed, m => Assert.Null(m.Headers[HeaderId.ListUnsubscribe])); // essential: nobody can turn it off
         await AssertInvitationMatchesFeedAsync(world, confirmed[0], "REQUEST", visitA);
 
-        // Moved: the same UID with a higher SEQUENCE, so calendars move the entry they have.
-        Assert.Empty((await leader.GraphQLAsync(Schedule, new { id = visitA.ToString(), date = "2027-02-03", reviewers = new[] { senco[b], senco[c] } }))
+        // Moved, with D's SENCO in place of C's: the same UID with a higher SEQUENCE, so calendars
+        // move the entry they have; C's SENCO gets a CANCEL for theirs.
+        Assert.Empty((await leader.GraphQLAsync(Schedule, new { id = visitA.ToString(), date = "2027-02-03", reviewers = new[] { senco[b], senco[d] } }))
             .UserErrorCodes("scheduleVisit"));
-        var moved = await ReceivedAsync(smtp, "VISIT_MOVED", ChangeRecipients);
+        var moved = await ReceivedAsync(smtp, "VISIT_MOVED", MovedRecipients);
+        var released = await ReceivedAsync(smtp, "VISIT_REVIEWER_RELEASED", ["senco.990003@world.test"]);
+        Assert.Contains("You are no longer one of the reviewers", released[0].TextBody);
+        await AssertInvitationMatchesFeedAsync(world, released[0], "CANCEL", visitA);
         Assert.Contains("has moved from Tuesday 2 February 2027 to Wednesday 3 February 2027", moved[0].TextBody);
         var movedSequence = await AssertInvitationMatchesFeedAsync(world, moved[0], "REQUEST", visitA);
         Assert.True(movedSequence > (await InvitationAsync(confirmed[0])).GetProperty("events")[0].GetProperty("sequence").GetInt32());
@@ -107,7 +115,7 @@ public sealed class VisitAndMeetingNoticeTests(PostgresFixture postgres)
         Assert.Equal("CANCELLED", (await leader.GraphQLAsync("""
             mutation($id: ID!) { cancelVisit(input: { visitId: $id }) { visit { status } errors { code } } }
             """, new { id = visitA.ToString() })).Get("cancelVisit.visit.status").GetString());
-        var cancelled = await ReceivedAsync(smtp, "VISIT_CANCELLED", ChangeRecipients);
+        var cancelled = await ReceivedAsync(smtp, "VISIT_CANCELLED", MovedRecipients);
         Assert.True(await AssertInvitationMatchesFeedAsync(world, cancelled[0], "CANCEL", visitA) > movedSequence);
         // Nothing more is due on a cancelled visit, however often it ticks.
         await SettleAsync(visitA, new DateTimeOffset(2027, 1, 29, 9, 0, 0, TimeSpan.Zero));
