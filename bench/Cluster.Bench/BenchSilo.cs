@@ -56,6 +56,9 @@ internal sealed class BenchSilo(IHost host) : IAsyncDisposable
         builder.Services.AddSingleton(new DomainClock(TimeProvider.System));
         builder.Services.AddSchoolsAndPlaces();
         builder.Services.AddCoursesAndBookings(builder.Configuration);
+        // The run grain writes its reminders' messages to the outbox (no dispatcher runs here).
+        builder.Services.AddSingleton<InclusionNetwork.Grains.Messages.Outbox>();
+        builder.Services.AddSingleton<InclusionNetwork.Grains.Messages.EmailComposer>();
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host);

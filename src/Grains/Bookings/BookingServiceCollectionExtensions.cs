@@ -27,6 +27,8 @@ public static class BookingServiceCollectionExtensions
         services.TryAddSingleton<EmailComposer>();
         services.TryAddSingleton<BookingFeedQuery>();
         services.AddSingleton<BookingNotifications>();
+        services.Configure<CourseReminderOptions>(configuration.GetSection("Notifications"));
+        services.AddSingleton<CourseRunMilestones>();
         return services;
     }
 }

@@ -24,9 +24,13 @@ public sealed class CourseRunGrain(
     SchoolQueries schools,
     BookingNotifications notifications,
     IOptions<BookingOptions> options,
+    CourseRunMilestones milestones,
     DomainClock clock) : Grain, ICourseRunGrain, IRemindable
 {
     public const string OfferExpiryReminder = "offer-expiry";
+
+    /// <summary>Ticks when something next falls due after booking: the run starting soon, ending, a follow-up opening.</summary>
+    public const string MilestoneReminder = "run-milestones";
     private const int MaxTextLength = 4000;
 
     private long RunId => this.GetPrimaryKeyLong();
@@ -123,6 +127,10 @@ public sealed class CourseRunGrain(
         {
             return Refused(DomainError.NotFound("No run has that id.", "input", "runId"));
         }
+        if (placed.Count > 0)
+        {
+            await SettleMilestonesAsync();
+        }
         return new BookPlacesResult(Outcomes(placed, waitlisted), errors);
     }
 
@@ -194,6 +202,10 @@ public sealed class CourseRunGrain(
                 state.Accept(current, now);
             }
         });
+        if (error is null)
+        {
+            await SettleMilestonesAsync();
+        }
         return error is not null ? CommandResult<Booking>.Failure(error) : CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!);
     }
 
@@ -316,6 +328,8 @@ public sealed class CourseRunGrain(
             await write.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
+        // Attendance decides who is asked for an evaluation and, on completion, a follow-up.
+        await SettleMilestonesAsync();
         return CommandResult<IReadOnlyList<Attendance>>.Success(
             marks.Select(m => new Attendance(ParseId(m.BookingId)!.Value, sessionId, m.Present, now)).ToList());
     }
@@ -401,7 +415,20 @@ public sealed class CourseRunGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => SettleOffersAsync();
+    public async Task SettleMilestonesAsync()
+    {
+        if (await milestones.SettleAsync(RunId) is { } next)
+        {
+            await this.SetDueReminderAsync(MilestoneReminder, next - clock.GetUtcNow());
+        }
+        else
+        {
+            await this.ClearDueReminderAsync(MilestoneReminder);
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == MilestoneReminder ? SettleMilestonesAsync() : SettleOffersAsync();
 
     /// <summary>
     /// Runs one command on the run, in the run's order of commands, and answers once its

@@ -37,4 +37,10 @@ public interface ICourseRunGrain : IGrainWithIntegerKey
 
     /// <summary>Lapses offers past their expiry and passes the places on (what the offer-expiry reminder does).</summary>
     Task SettleOffersAsync();
+
+    /// <summary>
+    /// Writes what has fallen due on the run (starts soon, evaluation, follow-up) and moves the
+    /// milestone reminder to when the next thing falls due: what each of its ticks does.
+    /// </summary>
+    Task SettleMilestonesAsync();
 }

@@ -28,20 +28,40 @@ public sealed class MeetingFeedQuery(NpgsqlDataSource dataSource)
             UNION SELECT n.id FROM networks n JOIN peer_review_clusters c ON c.id = n.cluster_id WHERE c.leader_id = @subject
             """, leaderId, cancelledSince, cancellationToken);
 
+    /// <summary>
+    /// One meeting's event as the feeds show it, read inside the caller's transaction: an
+    /// invitation written beside a change carries the UID and SEQUENCE the change gives it.
+    /// </summary>
+    public static async Task<FeedEvent?> ForMeetingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long meetingId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand(Sql("m.id = @subject"), connection, transaction);
+        command.Parameters.AddWithValue("subject", meetingId);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", null) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return (await ReadEventsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
     private async Task<IReadOnlyList<FeedEvent>> ReadAsync<TSubject>(string networkIdsSql, TSubject subject, DateTimeOffset? cancelledSince,
         CancellationToken cancellationToken)
         where TSubject : notnull
     {
-        await using var command = dataSource.CreateCommand($"""
-            SELECT m.id, m.title, m.starts_at, m.ends_at, coalesce(m.location, n.location), m.cancelled_at IS NOT NULL,
-                   m.sequence + n.version - 1, greatest(m.updated_at, n.updated_at), n.name, m.cancelled_at
-            FROM meetings m JOIN networks n ON n.id = m.network_id
-            WHERE m.network_id IN ({networkIdsSql})
-              AND (@since::timestamptz IS NULL OR m.cancelled_at IS NULL OR m.cancelled_at > @since)
-            ORDER BY m.starts_at, m.id
-            """);
+        await using var command = dataSource.CreateCommand(Sql($"m.network_id IN ({networkIdsSql})"));
         command.Parameters.AddWithValue("subject", subject);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", cancelledSince) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    private static string Sql(string which) => $"""
+        SELECT m.id, m.title, m.starts_at, m.ends_at, coalesce(m.location, n.location), m.cancelled_at IS NOT NULL,
+               m.sequence + n.version - 1, greatest(m.updated_at, n.updated_at), n.name, m.cancelled_at
+        FROM meetings m JOIN networks n ON n.id = m.network_id
+        WHERE {which}
+          AND (@since::timestamptz IS NULL OR m.cancelled_at IS NULL OR m.cancelled_at > @since)
+        ORDER BY m.starts_at, m.id
+        """;
+
+    private static async Task<IReadOnlyList<FeedEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var events = new List<FeedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -67,11 +67,30 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
             reader.GetFieldValue<string[]>(5));
     }
 
+    /// <summary>
+    /// One visit's event as the feeds show it, read inside the caller's transaction: an
+    /// invitation written beside a change carries the UID and SEQUENCE the change gives it.
+    /// </summary>
+    public static async Task<FeedEvent?> ForVisitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long visitId, ReviewerNaming naming,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = Command("SELECT @subject::bigint", naming, null, new NpgsqlCommand { Connection = connection, Transaction = transaction });
+        command.Parameters.AddWithValue("subject", visitId);
+        return (await ReadEventsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
     private async Task<IReadOnlyList<FeedEvent>> ReadAsync<TSubject>(string visitIdsSql, TSubject subject, ReviewerNaming naming,
         DateTimeOffset? cancelledSince, CancellationToken cancellationToken)
         where TSubject : notnull
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var command = Command(visitIdsSql, naming, cancelledSince, dataSource.CreateCommand());
+        command.Parameters.AddWithValue("subject", subject);
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    private static NpgsqlCommand Command(string visitIdsSql, ReviewerNaming naming, DateTimeOffset? cancelledSince, NpgsqlCommand command)
+    {
+        command.CommandText = $"""
             SELECT v.id, v.visit_date, v.status, v.sequence, v.updated_at, h.name, h.postcode, c.name, l.name, v.self_evaluation_due,
                    ARRAY(SELECT st.name || ' (' || rs.name || ')'
                          FROM visit_reviewers vr JOIN staff st ON st.id = vr.staff_id JOIN schools rs ON rs.urn = vr.school_urn
@@ -88,11 +107,15 @@ public sealed class VisitFeedQuery(NpgsqlDataSource dataSource)
               AND v.visit_date IS NOT NULL
               AND (@since::timestamptz IS NULL OR v.status <> 'CANCELLED' OR coalesce(v.cancelled_at, v.updated_at) > @since)
             ORDER BY v.visit_date, v.id
-            """);
-        command.Parameters.AddWithValue("subject", subject);
+            """;
         command.Parameters.AddWithValue("all_schools", naming.AllSchools);
         command.Parameters.AddWithValue("schools", naming.Schools.ToArray());
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", cancelledSince) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<FeedEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var events = new List<FeedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -5,7 +5,7 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Networks;
 
 /// <summary>The SQL of network commands, each checked and written in one transaction.</summary>
-public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries queries, DomainClock clock)
+public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries queries, MeetingNotices notices, DomainClock clock)
 {
     public const int DefaultDurationMinutes = 90;
 
@@ -129,32 +129,36 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
     /// <summary>Cancels one meeting (one occurrence of a series); its sequence grows so calendars update. Null when the network moved on.</summary>
     public async Task<Meeting?> CancelMeetingAsync(long networkId, int expectedVersion, Meeting meeting)
     {
-        await using var update = dataSource.CreateCommand($"""
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var update = new NpgsqlCommand($"""
             WITH network AS (
                 UPDATE networks SET version = version + 1, updated_at = @now WHERE id = @network AND version = @expected RETURNING 1 AS written
             )
             UPDATE meetings m SET cancelled_at = @now, updated_at = @now, sequence = m.sequence + 1
             FROM network WHERE m.id = @id AND m.network_id = @network AND m.cancelled_at IS NULL
             RETURNING {NetworkQueries.MeetingColumns}
-            """);
+            """, connection, transaction);
         update.Parameters.AddWithValue("network", networkId);
         update.Parameters.AddWithValue("expected", expectedVersion);
         update.Parameters.AddWithValue("now", clock.GetUtcNow());
         update.Parameters.AddWithValue("id", meeting.Id);
-        return (await NetworkQueries.ReadMeetingsAsync(update, default)).SingleOrDefault();
+        return await NotifiedAsync(connection, transaction, update, meeting);
     }
 
     /// <summary>Moves one meeting (one occurrence of a series); it keeps its recurrence start, so it stays that occurrence. Null when the network moved on.</summary>
     public async Task<Meeting?> MoveMeetingAsync(long networkId, int expectedVersion, Meeting meeting, DateTimeOffset startsAt, DateTimeOffset endsAt, string? location)
     {
-        await using var update = dataSource.CreateCommand($"""
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var update = new NpgsqlCommand($"""
             WITH network AS (
                 UPDATE networks SET version = version + 1, updated_at = @now WHERE id = @network AND version = @expected RETURNING 1 AS written
             )
             UPDATE meetings m SET starts_at = @starts, ends_at = @ends, location = coalesce(@location, m.location), updated_at = @now, sequence = m.sequence + 1
             FROM network WHERE m.id = @id AND m.network_id = @network AND m.sequence = @sequence
             RETURNING {NetworkQueries.MeetingColumns}
-            """);
+            """, connection, transaction);
         update.Parameters.AddWithValue("network", networkId);
         update.Parameters.AddWithValue("expected", expectedVersion);
         update.Parameters.AddWithValue("starts", startsAt.ToUniversalTime());
@@ -163,7 +167,22 @@ public sealed class NetworkStore(NpgsqlDataSource dataSource, NetworkQueries que
         update.Parameters.AddWithValue("now", clock.GetUtcNow());
         update.Parameters.AddWithValue("id", meeting.Id);
         update.Parameters.AddWithValue("sequence", meeting.Sequence);
-        return (await NetworkQueries.ReadMeetingsAsync(update, default)).SingleOrDefault();
+        return await NotifiedAsync(connection, transaction, update, meeting);
+    }
+
+    /// <summary>
+    /// Runs a meeting's change and, when it was written, the messages to the people it concerns,
+    /// in one transaction: the messages exist exactly when the change does.
+    /// </summary>
+    private async Task<Meeting?> NotifiedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlCommand change, Meeting before)
+    {
+        if ((await NetworkQueries.ReadMeetingsAsync(change, default)).SingleOrDefault() is not { } after)
+        {
+            return null;
+        }
+        await notices.ChangedAsync(connection, transaction, before, after);
+        await transaction.CommitAsync();
+        return after;
     }
 
     /// <summary>The times rule of a meeting added or moved.</summary>

@@ -9,6 +9,9 @@ public sealed class PeerReviewOptions
     /// <summary>The self-evaluation is due this many of the host's working days before the visit.</summary>
     public int SelfEvaluationWorkingDaysBefore { get; set; } = 5;
 
+    /// <summary>The host and the ILE are reminded of the self-evaluation this many of the host's working days before it is due.</summary>
+    public int SelfEvaluationReminderWorkingDays { get; set; } = 5;
+
     /// <summary>The impact review is due this many weeks after the report.</summary>
     public int ImpactReviewWeeksAfterReport { get; set; } = 12;
 

@@ -21,10 +21,13 @@ public static class PeerReviewServiceCollectionExtensions
         services.AddSingleton<PeerReviewQueries>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<VisitStore>();
+        services.AddSingleton<VisitNotices>();
+        services.AddSingleton<Calendars.VisitAndMeetingInvitations>();
         services.AddSingleton<ReviewDataStore>();
         services.AddSingleton<IStaffVisibilityRule, ClusterLeaderStaffVisibilityRule>();
         services.AddSingleton<NetworkQueries>();
         services.AddSingleton<NetworkStore>();
+        services.AddSingleton<MeetingNotices>();
         services.AddSingleton<NetworkOrganisers>();
         return services;
     }

@@ -13,10 +13,12 @@ namespace InclusionNetwork.Grains.PeerReview;
 /// holds and writes in one transaction guarded by the visit's and the cluster's versions (and,
 /// for a date, the leader's diary version), reading afresh and retrying once when another
 /// writer got there first. Scheduling and cancelling tell the leader's grain after commit.
-/// Durable reminders raise the self-evaluation-due and impact-review-due notifications into
-/// the outbox.
+/// Confirming, moving and cancelling a visit write its messages, with a calendar invitation, in
+/// the same transaction. Durable reminders remind the host and the ILE of the self-evaluation
+/// (some working days before it is due, and when it is overdue) and of the impact review.
 /// </summary>
-public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, ReviewDataStore facts, PeerReviewQueries queries, DomainClock clock)
+public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, ReviewDataStore facts, PeerReviewQueries queries, VisitNotices notices,
+    DomainClock clock)
     : Grain, IReviewVisitGrain, IRemindable
 {
     public const string SelfEvaluationReminder = "self-evaluation-due";
@@ -63,6 +65,7 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             }
             var due = data.Calendar.SubtractWorkingDays(date, facts.Options.SelfEvaluationWorkingDaysBefore, visit.HostUrn);
             var reviewers = reviewerStaffIds.Select(id => (id, data.Staff[id].SchoolUrn)).ToList();
+            var change = visit.Status == VisitStatus.PROPOSED ? VisitChange.Confirmed : visit.Date != date ? VisitChange.Moved : VisitChange.Changed;
             var outcome = await visits.UpdateAsync(visit, cluster, """
                 status = 'CONFIRMED', visit_date = @date, leader_id = @leader, confirmed_at = @now, self_evaluation_due = @due,
                 focus_areas = coalesce(@focus, focus_areas), sequence = sequence + 1
@@ -74,14 +77,22 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                     p.Add(new NpgsqlParameter<DateOnly?>("due", due));
                     p.Add(new NpgsqlParameter<string[]?>("focus", focusAreas?.Select(f => f.ToString()).ToArray()));
                 },
-                (connection, transaction) => VisitStore.ReplaceReviewersAsync(connection, transaction, visit.Id, date, reviewers),
+                async (connection, transaction) =>
+                {
+                    await VisitStore.ReplaceReviewersAsync(connection, transaction, visit.Id, date, reviewers);
+                    await notices.ChangedAsync(connection, transaction, visit, change);
+                    if (visit.Status == VisitStatus.CONFIRMED)
+                    {
+                        await notices.ReleasedAsync(connection, transaction, visit, visit.ReviewerStaffIds.Except(reviewerStaffIds).ToList());
+                    }
+                },
                 data.LeaderDiary?.Version);
             if (outcome.Succeeded)
             {
                 await GrainFactory.TellAsync(cluster.LeaderId);
                 if (due is { } dueOn)
                 {
-                    await this.SetDueReminderAsync(SelfEvaluationReminder, Until(dueOn));
+                    await this.SetDueReminderAsync(SelfEvaluationReminder, Until(SelfEvaluationReminderDay(data.Calendar, visit.HostUrn, dueOn)));
                 }
             }
             return outcome;
@@ -269,6 +280,11 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
                 await using var free = new NpgsqlCommand("UPDATE visit_reviewers SET review_date = NULL WHERE visit_id = @visit", connection, transaction);
                 free.Parameters.AddWithValue("visit", visit.Id);
                 await free.ExecuteNonQueryAsync();
+                // Only a confirmed visit was announced; a proposal was never more than a plan.
+                if (visit.Status == VisitStatus.CONFIRMED)
+                {
+                    await notices.ChangedAsync(connection, transaction, visit, VisitChange.Cancelled);
+                }
             });
             if (outcome.Succeeded)
             {
@@ -283,39 +299,64 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
     public async Task SettleDueAsync()
     {
         // A tick is rare and what is due must not rest on a stale copy: read the visit as stored.
+        // Each tick writes only what is true now (the reminders are keyed, so a repeat writes
+        // nothing), then moves the reminder to the next moment something falls due, or drops it.
         var visit = heldVisit = await visits.LoadAsync(VisitId);
         var today = LondonTime.Today(clock);
-        var selfEvaluationDue = visit is { Status: VisitStatus.CONFIRMED, SelfEvaluationSubmittedAt: null } ? visit.SelfEvaluationDue : null;
-        var impactReviewDue = visit is { Status: VisitStatus.REPORTED } ? visit.ImpactReviewDue : null;
-        if (visit is not null && (selfEvaluationDue <= today || impactReviewDue <= today))
+        DateOnly? nextSelfEvaluation = null;
+        if (visit is { Status: VisitStatus.CONFIRMED, SelfEvaluationSubmittedAt: null, SelfEvaluationDue: { } due, Date: { } day } && today < day)
         {
-            var host = (await queries.ClustersAsync([visit.ClusterId])).GetValueOrDefault(visit.ClusterId) is { } cluster
-                ? (await facts.LoadAsync(cluster, [])).NameOf(visit.HostUrn)
-                : visit.HostUrn;
-            // Notifications are written idempotently, so a repeated tick says nothing twice.
-            if (selfEvaluationDue is { } due && due <= today)
+            var remindOn = await SelfEvaluationReminderDayAsync(visit, due);
+            if (today > due)
             {
-                await visits.NotifyAsync("SELF_EVALUATION_DUE", visit, due,
-                    $"Self-evaluation due for the peer review at {host}",
-                    $"The self-evaluation for the peer-review visit to {host} on {Format(visit.Date)} is due on {Format(due)}.");
+                await notices.DueAsync(visit, VisitDue.SelfEvaluationOverdue, due);
             }
-            if (impactReviewDue is { } impactDue && impactDue <= today)
+            else if (today >= remindOn)
             {
-                await visits.NotifyAsync("IMPACT_REVIEW_DUE", visit, impactDue,
-                    $"Impact review due for the peer review at {host}",
-                    $"The impact review of the peer-review visit to {host} on {Format(visit.Date)} is due on {Format(impactDue)}: review the actions agreed in the report.");
+                await notices.DueAsync(visit, VisitDue.SelfEvaluationDue, due);
+                nextSelfEvaluation = due.AddDays(1);
+            }
+            else
+            {
+                nextSelfEvaluation = remindOn;
             }
         }
-        // A reminder goes once what it stands for has been said or is no longer pending.
-        if (selfEvaluationDue is null || selfEvaluationDue <= today)
+        DateOnly? nextImpactReview = null;
+        if (visit is { Status: VisitStatus.REPORTED, ImpactReviewDue: { } impactDue })
         {
-            await this.ClearDueReminderAsync(SelfEvaluationReminder);
+            if (today >= impactDue)
+            {
+                await notices.DueAsync(visit, VisitDue.ImpactReviewDue, impactDue);
+            }
+            else
+            {
+                nextImpactReview = impactDue;
+            }
         }
-        if (impactReviewDue is null || impactReviewDue <= today)
+        await MoveOrClearAsync(SelfEvaluationReminder, nextSelfEvaluation);
+        await MoveOrClearAsync(ImpactReviewReminder, nextImpactReview);
+    }
+
+    private async Task MoveOrClearAsync(string reminder, DateOnly? next)
+    {
+        if (next is { } day)
         {
-            await this.ClearDueReminderAsync(ImpactReviewReminder);
+            await this.SetDueReminderAsync(reminder, Until(day));
+        }
+        else
+        {
+            await this.ClearDueReminderAsync(reminder);
         }
     }
+
+    /// <summary>The day the self-evaluation reminder goes: some of the host's working days before it is due.</summary>
+    private DateOnly SelfEvaluationReminderDay(TermDates.TermCalendar calendar, string hostUrn, DateOnly due) =>
+        calendar.SubtractWorkingDays(due, facts.Options.SelfEvaluationReminderWorkingDays, hostUrn) ?? due;
+
+    private async Task<DateOnly> SelfEvaluationReminderDayAsync(ReviewVisit visit, DateOnly due) =>
+        (await queries.ClustersAsync([visit.ClusterId])).GetValueOrDefault(visit.ClusterId) is { } cluster
+            ? SelfEvaluationReminderDay((await facts.LoadAsync(cluster, [])).Calendar, visit.HostUrn, due)
+            : due;
 
     private delegate bool Permission(Viewer viewer, Cluster cluster, ReviewVisit visit);
 

@@ -171,30 +171,6 @@ public sealed class VisitStore(NpgsqlDataSource dataSource, DomainClock clock)
         await transaction.CommitAsync();
         return WriteOutcome.Written;
     }
-
-    /// <summary>Adds the notification for each recipient (the cluster's ILE and the host's bookers), once per kind, visit and due date.</summary>
-    public async Task NotifyAsync(string kind, ReviewVisit visit, DateOnly dueOn, string subject, string body)
-    {
-        await using var command = dataSource.CreateCommand($"""
-            INSERT INTO notifications (kind, subject_type, subject_id, recipient_email, subject, body, due_on, created_at)
-            SELECT @kind, 'review_visit', @visit, e.email, @subject, @body, @due, @now FROM (
-                SELECT l.email FROM peer_review_clusters k JOIN inclusion_leaders l ON l.id = k.leader_id WHERE k.id = @cluster
-                UNION
-                SELECT a.email FROM accounts a JOIN account_roles r ON r.account_id = a.id AND r.role = 'SCHOOL_BOOKER'
-                WHERE a.school_urn = @host AND {AccountStatus.LiveSql}
-            ) e
-            ON CONFLICT DO NOTHING
-            """);
-        command.Parameters.AddWithValue("kind", kind);
-        command.Parameters.AddWithValue("visit", visit.Id);
-        command.Parameters.AddWithValue("subject", subject);
-        command.Parameters.AddWithValue("body", body);
-        command.Parameters.AddWithValue("due", dueOn);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        command.Parameters.AddWithValue("cluster", visit.ClusterId);
-        command.Parameters.AddWithValue("host", visit.HostUrn);
-        await command.ExecuteNonQueryAsync();
-    }
 }
 
 /// <summary>How a guarded write went.</summary>

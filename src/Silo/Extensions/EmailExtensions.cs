@@ -40,6 +40,7 @@ public static class EmailExtensions
             return new PickupDirectoryMailTransport(current.PickupDirectory ?? DefaultPickupDirectory(builder.Configuration));
         });
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<DeliveryFailureSummarySchedule>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Messages;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Common;
@@ -119,6 +120,9 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddCoursesAndBookings(silo.Configuration);
             silo.Services.AddPeerReviewAndNetworks(silo.Configuration);
             silo.Services.AddPrivacy(silo.Configuration);
+            // Grains write messages beside their changes; these tests read the outbox table.
+            silo.Services.AddSingleton<Outbox>();
+            silo.Services.AddSingleton<EmailComposer>();
         }
     }
 }

@@ -101,7 +101,7 @@ public sealed class PayloadErrorsWriteNothingTests(PostgresFixture postgres) : I
     /// outbox's delivery state, which the dispatcher moves on its own (a message the mutation
     /// wrote would still show as a new row).
     /// </summary>
-    private const string OutboxDeliveryColumns = "ARRAY['status', 'attempts', 'next_attempt_at', 'leased_until', 'last_error', 'sent_at']";
+    private const string OutboxDeliveryColumns = "ARRAY['status', 'attempts', 'next_attempt_at', 'leased_until', 'last_error', 'sent_at', 'failure_reported_on']";
 
     private async Task<string> FingerprintAsync()
     {

@@ -40,7 +40,7 @@ public sealed class PeerReviewWorld : IAsyncDisposable
 
     public static string NameOf(string urn) => $"School {(char)('A' + Array.IndexOf(Urns, urn))}";
 
-    public static async Task<PeerReviewWorld> StartAsync(PostgresFixture postgres, DateTimeOffset now)
+    public static async Task<PeerReviewWorld> StartAsync(PostgresFixture postgres, DateTimeOffset now, params KeyValuePair<string, string>[] settings)
     {
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
         var hash = new PasswordHasher<object>().HashPassword(new object(), Password);
@@ -97,7 +97,7 @@ public sealed class PeerReviewWorld : IAsyncDisposable
         }
         var clock = new ManualClock(now);
         var silo = await SiloHost.StartAsync(connectionString, clock: clock,
-            settings: [new("Runtime:ReminderPollInterval", "00:00:00.200"), new("Auth:SignInAttemptsPerMinute", "1000")]);
+            settings: [new("Runtime:ReminderPollInterval", "00:00:00.200"), new("Auth:SignInAttemptsPerMinute", "1000"), .. settings]);
         return new PeerReviewWorld(silo, clock, staff, leader1, leader2);
     }
 

@@ -112,9 +112,9 @@ public sealed class VisitLifeGraphQLTests(PostgresFixture postgres)
         // The self-evaluation reminder of B's visit fires on 12 January; A's (submitted) writes nothing.
         world.Clock.Set(new DateTimeOffset(2027, 1, 12, 9, 0, 0, TimeSpan.Zero));
         await Task.WhenAll(visitOf.Values.Select(id => world.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IReviewVisitGrain>(long.Parse(id)).SettleDueAsync()));
-        Assert.True(await world.CountAsync($"SELECT count(*) FROM notifications WHERE kind = 'SELF_EVALUATION_DUE' AND subject_id = {visitOf[b]}") > 0);
-        Assert.Equal(0, await world.CountAsync($"SELECT count(*) FROM notifications WHERE subject_id = {visitOf[a]}"));
-        Assert.Equal(2, await world.CountAsync($"SELECT count(*) FROM notifications WHERE subject_id = {visitOf[b]}")); // the ILE and B's booker
+        Assert.True(await world.CountAsync($"SELECT count(*) FROM notifications WHERE kind = 'SELF_EVALUATION_DUE' AND event_key LIKE 'visit:{visitOf[b]}:%'") > 0);
+        Assert.Equal(0, await world.CountAsync($"SELECT count(*) FROM notifications WHERE event_key LIKE 'visit:{visitOf[a]}:self-evaluation%'"));
+        Assert.Equal(2, await world.CountAsync($"SELECT count(*) FROM notifications WHERE event_key LIKE 'visit:{visitOf[b]}:self-evaluation%'")); // the ILE and B's booker
 
         // Tokens last 30 days, so everyone signs in again in the new term.
         leader = await world.SignInAsync("leader1@world.test");
@@ -145,7 +145,7 @@ public sealed class VisitLifeGraphQLTests(PostgresFixture postgres)
         // The impact-review reminder fires twelve weeks after the report.
         world.Clock.Set(new DateTimeOffset(2027, 4, 6, 8, 30, 0, TimeSpan.Zero));
         await world.Silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IReviewVisitGrain>(long.Parse(visitOf[a])).SettleDueAsync();
-        Assert.True(await world.CountAsync($"SELECT count(*) FROM notifications WHERE kind = 'IMPACT_REVIEW_DUE' AND subject_id = {visitOf[a]}") > 0);
+        Assert.True(await world.CountAsync($"SELECT count(*) FROM notifications WHERE kind = 'IMPACT_REVIEW_DUE' AND event_key LIKE 'visit:{visitOf[a]}:%'") > 0);
         leader = await world.SignInAsync("leader1@world.test");
         Assert.Equal(["SELF_EVALUATION_MISSING"], (await leader.GraphQLAsync(complete, new { id = visitOf[b] })).UserErrorCodes("completeVisit"));
 
