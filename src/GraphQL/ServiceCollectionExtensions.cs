@@ -27,6 +27,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, MessagesModule>();
         services.AddSingleton<ISchemaModule, PeopleModule>();
         services.AddSingleton<ISchemaModule, AccessTokensModule>();
+        services.AddSingleton<ISchemaModule, SchoolFiguresModule>();
+        services.AddSingleton<ISchemaModule, CourseFeedbackModule>();
+        services.AddSingleton<ISchemaModule, ClusterPrioritiesModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

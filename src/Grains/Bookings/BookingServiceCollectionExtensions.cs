@@ -18,6 +18,8 @@ public static class BookingServiceCollectionExtensions
     {
         services.Configure<BookingOptions>(configuration.GetSection("Bookings"));
         services.AddSingleton<CourseQueries>();
+        services.AddSingleton<RecommendedCoursesQuery>();
+        services.AddSingleton<CourseFeedbackQuery>();
         services.AddSingleton<CourseStore>();
         services.AddSingleton<CourseRunQueries>();
         services.AddSingleton<BookingQueries>();

@@ -203,25 +203,28 @@ public sealed class CourseQueries(NpgsqlDataSource dataSource)
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    internal static Course Read(NpgsqlDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.IsDBNull(4) ? null : reader.GetInt64(4),
-        Enum.Parse<Strand>(reader.GetString(5)),
-        reader.GetBoolean(6),
-        Enums<Audience>(reader.GetFieldValue<string[]>(7)),
-        reader.GetString(8),
-        Enum.Parse<PriorKnowledge>(reader.GetString(9)),
-        Enums<FrameworkArea>(reader.GetFieldValue<string[]>(10)),
-        Enums<NeedType>(reader.GetFieldValue<string[]>(11)),
-        Enums<Phase>(reader.GetFieldValue<string[]>(12)),
-        Enum.Parse<DeliveryMode>(reader.GetString(13)),
-        reader.GetInt32(14),
-        (double)reader.GetDecimal(15),
-        reader.IsDBNull(16) ? null : Enum.Parse<LeadershipLevel>(reader.GetString(16)),
-        reader.GetInt32(17));
+    internal static Course Read(NpgsqlDataReader reader) => Read(reader, 0);
+
+    /// <summary>A course from <see cref="Columns"/> read from column <paramref name="offset"/> on.</summary>
+    internal static Course Read(NpgsqlDataReader reader, int offset) => new(
+        reader.GetInt64(offset + 0),
+        reader.GetString(offset + 1),
+        reader.GetString(offset + 2),
+        reader.GetString(offset + 3),
+        reader.IsDBNull(offset + 4) ? null : reader.GetInt64(offset + 4),
+        Enum.Parse<Strand>(reader.GetString(offset + 5)),
+        reader.GetBoolean(offset + 6),
+        Enums<Audience>(reader.GetFieldValue<string[]>(offset + 7)),
+        reader.GetString(offset + 8),
+        Enum.Parse<PriorKnowledge>(reader.GetString(offset + 9)),
+        Enums<FrameworkArea>(reader.GetFieldValue<string[]>(offset + 10)),
+        Enums<NeedType>(reader.GetFieldValue<string[]>(offset + 11)),
+        Enums<Phase>(reader.GetFieldValue<string[]>(offset + 12)),
+        Enum.Parse<DeliveryMode>(reader.GetString(offset + 13)),
+        reader.GetInt32(offset + 14),
+        (double)reader.GetDecimal(offset + 15),
+        reader.IsDBNull(offset + 16) ? null : Enum.Parse<LeadershipLevel>(reader.GetString(offset + 16)),
+        reader.GetInt32(offset + 17));
 
     private static IReadOnlyList<T> Enums<T>(string[] values) where T : struct, Enum => values.Select(Enum.Parse<T>).ToList();
 }

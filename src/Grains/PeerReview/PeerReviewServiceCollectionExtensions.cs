@@ -19,6 +19,7 @@ public static class PeerReviewServiceCollectionExtensions
         services.AddSingleton<LeaderQueries>();
         services.AddSingleton<LeaderStore>();
         services.AddSingleton<PeerReviewQueries>();
+        services.AddSingleton<ClusterPrioritiesQuery>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<VisitStore>();
         services.AddSingleton<VisitNotices>();

@@ -110,7 +110,8 @@ internal static class DemoCourses
             0, 1, null, 2, 2, 20),
         new("Emotional Literacy Support (ELSA)",
             "Training teaching assistants as emotional literacy support assistants: feelings, self-esteem, social skills and planning short programmes of support, with supervision.",
-            EducationalPsychology, Strand.TARGETED_AND_SPECIALIST, true, [TEACHING_ASSISTANT], "Pupils with emotional needs get timely, skilled support in school.",
+            // Schools pay for ELSA places: it is not part of the free core offer.
+            EducationalPsychology, Strand.TARGETED_AND_SPECIALIST, false, [TEACHING_ASSISTANT], "Pupils with emotional needs get timely, skilled support in school.",
             PriorKnowledge.INTRODUCTORY, [WELLBEING], [SOCIAL_EMOTIONAL_MENTAL_HEALTH], Schools, DeliveryMode.IN_PERSON,
             15000, 3, null, 6, 2, 20, 1),
         new("Mainstream Core Standards training",

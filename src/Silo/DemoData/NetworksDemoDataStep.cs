@@ -5,8 +5,10 @@ using Npgsql;
 namespace InclusionNetwork.Silo.DemoData;
 
 /// <summary>
-/// The demo county's networks: a SENCO forum in every district meeting once a term (explicit
-/// dates), a LIFT forum in every district six times a year, the ILE group monthly, and each
+/// The demo county's networks, as the programme runs them: a SENCO forum in every district
+/// meeting six times a year, once each half term (explicit dates); six LIFT forum groups in
+/// every district, each with a sixth of the district's open schools and meeting six times a
+/// year on its own day; the ILE group monthly; and each
 /// 2026/27 peer-review cluster's own meetings, organised by its ILE. Recurring series are
 /// expanded by the same code as <c>createNetwork</c>.
 /// </summary>
@@ -18,8 +20,18 @@ public sealed class NetworksDemoDataStep : IDemoDataStep
 
     private static readonly DateOnly[] SencoForumDays =
     [
-        new(2025, 10, 8), new(2026, 2, 4), new(2026, 6, 10),
-        new(2026, 10, 7), new(2027, 2, 3), new(2027, 6, 9),
+        new(2025, 10, 8), new(2025, 12, 3), new(2026, 2, 4), new(2026, 3, 25), new(2026, 5, 20), new(2026, 7, 8),
+        new(2026, 10, 7), new(2026, 12, 2), new(2027, 2, 3), new(2027, 3, 24), new(2027, 5, 19), new(2027, 7, 7),
+    ];
+
+    /// <summary>
+    /// Each LIFT group's day of the month, every other month: six meetings a year, no two groups
+    /// of a district on one day; and its first meeting, in September 2025 (a series starts on one of its own days).
+    /// </summary>
+    private static readonly (string Day, DateOnly First)[] LiftGroups =
+    [
+        ("2TU", new(2025, 9, 9)), ("2WE", new(2025, 9, 10)), ("2TH", new(2025, 9, 11)),
+        ("3TU", new(2025, 9, 16)), ("3WE", new(2025, 9, 17)), ("3TH", new(2025, 9, 18)),
     ];
 
     public async Task LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DemoContext context, CancellationToken cancellationToken)
@@ -38,10 +50,15 @@ public sealed class NetworksDemoDataStep : IDemoDataStep
             var termly = SencoForumDays.Select(d => LondonTime.At(d, new TimeOnly(15, 45)).ToUniversalTime()).ToList();
             await InsertAsync(connection, transaction, context, $"{name} SENCO Forum", NetworkKind.SENCO_FORUM, id, null, null,
                 null, null, 90, $"{name} Education Centre", termly, "SELECT urn FROM schools WHERE open AND district_id = @district", cancellationToken);
-            // Every other month on the second Tuesday: six meetings a year.
-            await InsertAsync(connection, transaction, context, $"{name} LIFT Forum", NetworkKind.LIFT_FORUM, id, null, null,
-                "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU", LondonTime.At(new DateOnly(2025, 9, 9), new TimeOnly(13, 30)), 120, $"{name} Inclusion Hub", [],
-                "SELECT urn FROM schools WHERE open AND district_id = @district", cancellationToken);
+            // Six groups, the district's open schools dealt out among them in URN order.
+            for (var group = 0; group < LiftGroups.Length; group++)
+            {
+                await InsertAsync(connection, transaction, context, $"{name} LIFT Forum {group + 1}", NetworkKind.LIFT_FORUM, id, null, null,
+                    $"FREQ=MONTHLY;INTERVAL=2;BYDAY={LiftGroups[group].Day}", LondonTime.At(LiftGroups[group].First, new TimeOnly(13, 30)), 120,
+                    $"{name} Inclusion Hub", [],
+                    $"SELECT urn FROM (SELECT urn, row_number() OVER (ORDER BY urn) - 1 AS n FROM schools WHERE open AND district_id = @district) s WHERE n % {LiftGroups.Length} = {group}",
+                    cancellationToken);
+            }
         }
         await InsertAsync(connection, transaction, context, "ILE Group", NetworkKind.ILE_GROUP, null, null, null,
             "FREQ=MONTHLY;BYDAY=1TH", LondonTime.At(new DateOnly(2025, 9, 4), new TimeOnly(10, 0)), 120, "County Hall, Maidstone", [],

@@ -22,6 +22,7 @@ public static class DomainExtensions
         builder.Services.AddPeerReviewAndNetworks(builder.Configuration);
         builder.Services.AddCalendarFeeds(builder.Configuration);
         builder.Services.AddUptake();
+        builder.Services.AddSchoolUptake();
         return builder;
     }
 }

@@ -27,11 +27,27 @@ public sealed class PeerReviewDemoDataTests(PostgresFixture postgres)
         Assert.Equal(0, await ScalarAsync(db, """
             SELECT count(*) FROM (SELECT leader_id, visit_date FROM review_visits WHERE status <> 'CANCELLED' GROUP BY 1, 2 HAVING count(*) > 1) d
             """));
+        // As the programme runs them: a SENCO forum in each district meeting six times a year; six LIFT groups
+        // per district, each meeting six times a year, every open school of the district in exactly one.
         Assert.Equal(12, await ScalarAsync(db, "SELECT count(*) FROM networks WHERE kind = 'SENCO_FORUM'"));
         Assert.Equal(6, await ScalarAsync(db, """
             SELECT count(*) FROM meetings m JOIN networks n ON n.id = m.network_id
-            WHERE n.kind = 'LIFT_FORUM' AND n.district_id = 'dartford' AND m.starts_at >= '2026-09-01' AND m.starts_at < '2027-09-01'
+            WHERE n.kind = 'SENCO_FORUM' AND n.district_id = 'dartford' AND m.starts_at >= '2026-09-01' AND m.starts_at < '2027-09-01'
             """));
+        Assert.Equal(72, await ScalarAsync(db, "SELECT count(*) FROM networks WHERE kind = 'LIFT_FORUM'"));
+        Assert.Equal(0, await ScalarAsync(db, """
+            SELECT count(*) FROM (
+                SELECT n.id FROM networks n LEFT JOIN meetings m ON m.network_id = n.id AND m.starts_at >= '2026-09-01' AND m.starts_at < '2027-09-01'
+                WHERE n.kind = 'LIFT_FORUM' GROUP BY n.id HAVING count(m.id) <> 6) wrong
+            """));
+        Assert.Equal(0, await ScalarAsync(db, """
+            SELECT count(*) FROM schools s WHERE s.open AND 1 <> (
+                SELECT count(*) FROM network_members nm JOIN networks n ON n.id = nm.network_id
+                WHERE n.kind = 'LIFT_FORUM' AND n.district_id = s.district_id AND nm.school_urn = s.urn)
+            """));
+        // ELSA costs £150 a place, so it is not in the free core offer.
+        Assert.Equal(0, await ScalarAsync(db, "SELECT count(*) FROM courses WHERE price_pence > 0 AND core_offer"));
+        Assert.Equal(1, await ScalarAsync(db, "SELECT count(*) FROM courses WHERE title LIKE '%(ELSA)' AND price_pence = 15000 AND NOT core_offer"));
 
         using var leader = await silo.SignInAsync("leader1@demo.test");
         var response = await leader.GraphQLAsync("""
