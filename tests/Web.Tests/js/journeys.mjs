@@ -2,6 +2,7 @@
 // Each calls check(<page name>) on every page it reaches: axe-core must find nothing,
 // and a screenshot named after the page is saved.
 import assert from 'node:assert/strict';
+import { providerJourneys } from './journeys/provider.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -722,6 +723,8 @@ export const journeys = {
     await page.getByText('Responses').waitFor();
     await check('dashboard-evaluations');
   },
+
+  ...providerJourneys,
 };
 
 /** Creates a feed of the given kind, copies its link, fetches the feed, then revokes it. */
