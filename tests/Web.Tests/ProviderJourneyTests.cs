@@ -15,7 +15,7 @@ public sealed class ProviderJourneyTests(WebFixture web)
     }
 
     [Fact]
-    public async Task A_provider_publishes_a_run_and_downloads_a_delegate_list_which_a_school_booker_cannot_reach()
+    public async Task A_provider_publishes_a_run_downloads_a_delegate_list_and_adds_and_changes_a_course_which_a_school_booker_cannot()
     {
         using var provider = await web.Silo.SignInAsync("provider@demo.test");
         var course = (await provider.QueryAsync("{ directory(first: 1, filter: { deliveryModes: [IN_PERSON] }, orderBy: TITLE) { nodes { id title } } }", path: "directory.nodes"))[0];
@@ -35,6 +35,7 @@ public sealed class ProviderJourneyTests(WebFixture web)
                 venue = $"Riverside Centre, Room {Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture)}",
             }),
             ("delegateList", new { pastRunId }),
+            ("course", new { title = $"Sensory circuits {Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture)}" }),
             ("providerPagesRefuseOthers", new { booker = $"booker.{school.Urn}@demo.test", courseId, pastRunId }));
     }
 

@@ -75,6 +75,58 @@ export const providerJourneys = {
     assert.match(await run.textContent(), /Booking closes\s*\d+ \w+ \d{4}, 5pm/);
   },
 
+  /** A provider adds a course (refused fields first, values kept), then changes it; it is in the directory as theirs. */
+  async course({ page, check, params }) {
+    await signIn(page, 'provider@demo.test');
+    await go(page, '/provider');
+    await page.getByRole('button', { name: 'Add a course' }).click();
+    await page.waitForURL(/\/courses\/new$/);
+    await ready(page);
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Add a course');
+    await check('course-new');
+
+    await page.getByLabel('Title').fill(params.title);
+    await page.getByRole('button', { name: 'Add course' }).click();
+    await page.locator('.govuk-error-summary a[href="#strand"]').waitFor();
+    assert.equal(await page.getByLabel('Title').inputValue(), params.title, 'the title is kept');
+    await page.getByLabel('Strand').selectOption('TARGETED_AND_SPECIALIST');
+    await page.getByLabel('Prior knowledge').selectOption('INTRODUCTORY');
+    await page.getByLabel('How it is delivered').selectOption('IN_PERSON');
+    await page.getByRole('button', { name: 'Add course' }).click();
+    // Now the API's own rules, each on its field.
+    const summary = page.locator('.govuk-error-summary');
+    await summary.locator('a[href="#summary"]').waitFor();
+    for (const field of ['#provider', '#expectedImpact', '#audiences', '#phases']) {
+      assert.equal(await summary.locator(`a[href="${field}"]`).count(), 1, `the summary names ${field}`);
+    }
+    assert.equal(await page.locator('#audiences-error').count(), 1);
+    await check('course-new-refused');
+
+    await page.getByLabel('Summary').fill('Sensory circuits to help pupils regulate before lessons.');
+    await page.getByLabel('Provider name').fill('Demo Training Provider');
+    await page.getByRole('group', { name: 'Who it is for' }).getByLabel('Teaching assistant').check();
+    await page.getByLabel('Expected impact').fill('Pupils settle to learning sooner.');
+    await page.getByRole('group', { name: 'Areas of need' }).getByLabel('Sensory and physical').check();
+    await page.getByRole('group', { name: 'Phases' }).getByLabel('Primary').check();
+    await page.getByLabel('Price per place, in pounds').fill('25.50');
+    await page.getByRole('button', { name: 'Add course' }).click();
+    await page.getByText('The course is added to the directory.').waitFor();
+    assert.equal((await page.locator('main h1').textContent()).trim(), params.title);
+    assert.match(await page.locator('main').textContent(), /£25\.50/);
+
+    await page.getByRole('link', { name: 'Change this course' }).click();
+    await page.waitForURL(/\/edit$/);
+    await ready(page);
+    assert.equal(await page.getByLabel('Price per place, in pounds').inputValue(), '25.50', 'the form shows the course as it is');
+    await check('course-edit');
+    await page.getByLabel('Title').fill(`${params.title}, revised`);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The course is changed.').waitFor();
+    assert.equal((await page.locator('main h1').textContent()).trim(), `${params.title}, revised`);
+    // Still theirs: they can publish its runs.
+    assert.equal(await page.getByRole('link', { name: 'Publish a run of this course' }).count(), 1);
+  },
+
   /** The delegate list downloads as CSV, a row per person with their attendance. */
   async delegateList({ page, baseUrl, params }) {
     await signIn(page, 'provider@demo.test');
@@ -93,12 +145,13 @@ export const providerJourneys = {
   /** Other roles cannot publish runs or read a register or its delegate list. */
   async providerPagesRefuseOthers({ page, params }) {
     await signIn(page, params.booker);
-    for (const path of [`/courses/${params.courseId}/runs/new`, `/runs/${params.pastRunId}/register`, `/runs/${params.pastRunId}/register?handler=delegates`, '/provider']) {
+    for (const path of ['/courses/new', `/courses/${params.courseId}/edit`, `/courses/${params.courseId}/runs/new`, `/runs/${params.pastRunId}/register`, `/runs/${params.pastRunId}/register?handler=delegates`, '/provider']) {
       const response = await go(page, path);
       assert.equal(response.status(), 403, `${path} is refused to a school booker`);
     }
     await go(page, `/courses/${params.courseId}`);
     assert.equal(await page.getByRole('link', { name: 'Publish a run of this course' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Change this course' }).count(), 0);
   },
 
   /** Booking the last place, the waiting list and an offer, with JavaScript turned off. */
