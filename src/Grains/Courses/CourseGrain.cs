@@ -28,7 +28,16 @@ public sealed class CourseGrain(CourseStore store, DomainClock clock) : Grain, I
     {
         if (!viewer.IsAdmin)
         {
-            return CommandResult<Course>.Failure(DomainError.NotAllowed("Only admins may add or change courses."));
+            if (!viewer.Has(Role.PROVIDER))
+            {
+                return CommandResult<Course>.Failure(DomainError.NotAllowed("Only providers and admins may add or change courses."));
+            }
+            if (draft.ProviderAccountId is { } named && named != viewer.AccountId)
+            {
+                return CommandResult<Course>.Failure(DomainError.NotAllowed("A provider adds and changes only their own courses."));
+            }
+            // A provider's course is always their own, so they go on publishing its runs.
+            draft = draft with { ProviderAccountId = viewer.AccountId };
         }
         var errors = Validate(draft);
         if (draft.ProviderAccountId is { } providerAccount && !await store.IsProviderAccountAsync(providerAccount))
@@ -37,7 +46,10 @@ public sealed class CourseGrain(CourseStore store, DomainClock clock) : Grain, I
         }
         if (errors.Count > 0)
         {
-            return new CommandResult<Course>(null, errors);
+            // Who may act comes first: someone who may not change the course learns only that.
+            return !create && await CheckAsync(course => MayChange(viewer, course), reload: false, "id") is { } refusal
+                ? CommandResult<Course>.Failure(refusal)
+                : new CommandResult<Course>(null, errors);
         }
         if (create)
         {
@@ -50,7 +62,7 @@ public sealed class CourseGrain(CourseStore store, DomainClock clock) : Grain, I
             held = created;
             return CommandResult<Course>.Success(created);
         }
-        return await RunAsync<Course>(_ => null, async version => await store.UpdateAsync(Id, version, draft, clock.GetUtcNow()) is { } updated
+        return await RunAsync<Course>(course => MayChange(viewer, course), async version => await store.UpdateAsync(Id, version, draft, clock.GetUtcNow()) is { } updated
                 ? (updated, updated)
                 : null,
             "id");
@@ -130,6 +142,11 @@ public sealed class CourseGrain(CourseStore store, DomainClock clock) : Grain, I
             async version => await store.InsertRunAsync(Id, version, schedule, sessions, venue, closes, now) is { } run ? (run, null) : null,
             "courseId");
     }
+
+    private static DomainError? MayChange(Viewer viewer, Course course) =>
+        viewer.IsAdmin || course.ProviderAccountId == viewer.AccountId
+            ? null
+            : DomainError.NotAllowed("Only the course's provider and admins may change it.");
 
     private static DomainError? MayPublish(Viewer viewer, Course course) =>
         viewer.IsAdmin || (viewer.Has(Role.PROVIDER) && course.ProviderAccountId == viewer.AccountId)

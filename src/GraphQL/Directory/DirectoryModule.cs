@@ -1,3 +1,4 @@
+using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Bookings;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Courses;
@@ -125,9 +126,14 @@ public sealed class DirectoryModule : ISchemaModule
     private static async ValueTask<object?> SaveCourseAsync(IResolverContext ctx)
     {
         var input = InputReader.OfInput(ctx);
-        if (ctx.Viewer() is not { IsAdmin: true } viewer)
+        if (ctx.Viewer() is not { } viewer)
         {
-            return CoursePayload(null, [DomainError.NotAllowed("Only admins may add or change courses.")]);
+            return CoursePayload(null, [DomainError.NotAllowed("Sign in to add or change courses.")]);
+        }
+        if (!viewer.IsAdmin && !viewer.Has(Role.PROVIDER))
+        {
+            // Refused before a course id is reserved; the grain judges whose course it is.
+            return CoursePayload(null, [DomainError.NotAllowed("Only providers and admins may add or change courses.")]);
         }
         long? providerAccount = null;
         if (input.String("providerAccountId") is { } providerText)
@@ -168,6 +174,13 @@ public sealed class DirectoryModule : ISchemaModule
         else
         {
             return CoursePayload(null, [DomainError.NotFound("No course has that id.", "input", "id")]);
+        }
+        if (!create && !input.Has("providerAccountId") && await DirectoryLoaders.CourseAsync(ctx, id) is { } current)
+        {
+            // A change that does not name the provider account keeps it, so a client that knows
+            // nothing of it (the contract's SaveCourseInput has no such field) cannot take the
+            // course from its provider.
+            draft = draft with { ProviderAccountId = current.ProviderAccountId };
         }
         var result = await ctx.Service<IGrainFactory>().GetGrain<ICourseGrain>(id).SaveAsync(viewer, draft, create);
         return CoursePayload(result.Value, result.Errors);

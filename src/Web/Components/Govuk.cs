@@ -89,6 +89,60 @@ public static class Govuk
         return new HtmlString(html.ToString());
     }
 
+    /// <summary>Small radios in a fieldset; the first radio carries <paramref name="id"/>, the rest <c>id-2</c>, <c>id-3</c>...</summary>
+    public static IHtmlContent Radios(string id, string legend, IEnumerable<Option> items, string? value, FormErrors? errors = null,
+        string? name = null, string? hint = null, bool small = true, string legendSize = "s")
+    {
+        var error = errors?.For(id);
+        var describedBy = DescribedBy(id, hint, error);
+        var html = new StringBuilder();
+        html.Append($"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">");
+        html.Append(describedBy is null ? "<fieldset class=\"govuk-fieldset\">" : $"<fieldset class=\"govuk-fieldset\" aria-describedby=\"{E(describedBy)}\">");
+        html.Append($"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--{E(legendSize)}\">{E(legend)}</legend>");
+        AppendHintAndError(html, id, hint, error);
+        html.Append($"<div class=\"govuk-radios{(small ? " govuk-radios--small" : "")}\" data-module=\"govuk-radios\">");
+        var n = 0;
+        foreach (var item in items)
+        {
+            n++;
+            var itemId = n == 1 ? id : $"{id}-{n}";
+            var chosen = string.Equals(item.Value, value ?? "", StringComparison.Ordinal) ? " checked" : "";
+            html.Append("<div class=\"govuk-radios__item\">");
+            html.Append($"<input class=\"govuk-radios__input\" id=\"{E(itemId)}\" name=\"{E(name ?? id)}\" type=\"radio\" value=\"{E(item.Value)}\"{chosen}>");
+            html.Append($"<label class=\"govuk-label govuk-radios__label\" for=\"{E(itemId)}\">{E(item.Text)}</label></div>");
+        }
+        html.Append("</div></fieldset></div>");
+        return new HtmlString(html.ToString());
+    }
+
+    public static IHtmlContent Textarea(string id, string label, string? value, FormErrors? errors = null, string? hint = null, int rows = 5,
+        string? name = null)
+    {
+        var error = errors?.For(id);
+        var describedBy = DescribedBy(id, hint, error);
+        var html = new StringBuilder();
+        html.Append($"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">");
+        html.Append($"<label class=\"govuk-label\" for=\"{E(id)}\">{E(label)}</label>");
+        AppendHintAndError(html, id, hint, error);
+        html.Append($"<textarea class=\"govuk-textarea{(error is null ? "" : " govuk-textarea--error")}\" id=\"{E(id)}\" name=\"{E(name ?? id)}\" rows=\"{rows}\"");
+        if (describedBy is not null)
+        {
+            html.Append($" aria-describedby=\"{E(describedBy)}\"");
+        }
+        html.Append($">{E(value)}</textarea></div>");
+        return new HtmlString(html.ToString());
+    }
+
+    private static readonly Dictionary<string, string> TagColours = new(StringComparer.Ordinal)
+    {
+        ["CONFIRMED"] = "green", ["COMPLETED"] = "green", ["SCHEDULED"] = "blue", ["WAITLISTED"] = "yellow",
+        ["OFFERED"] = "turquoise", ["CANCELLED"] = "red", ["REFUSED"] = "red",
+    };
+
+    /// <summary>A status as a GOV.UK tag, coloured by what it means; <paramref name="text"/> defaults to the status's label.</summary>
+    public static IHtmlContent Tag(string? status, string? text = null) =>
+        new HtmlString($"<strong class=\"govuk-tag govuk-tag--{(TagColours.TryGetValue(status ?? "", out var colour) ? colour : "grey")}\">{E(text ?? Formatting.Format.Label(status))}</strong>");
+
     /// <summary>The error summary at the top of the page, linking to each field; nothing when there are no errors.</summary>
     public static IHtmlContent ErrorSummary(FormErrors? errors)
     {

@@ -15,7 +15,7 @@ public sealed class CourseGrainTests(PostgresFixture postgres)
     private static readonly Viewer Admin = new(1, "Admin", "admin@example.test", new HashSet<Role> { Role.ADMIN }, null, null, null);
 
     [Fact]
-    public async Task A_write_from_outside_the_grain_is_caught_by_the_version_check_and_who_may_publish_is_checked_again()
+    public async Task A_write_from_outside_the_grain_is_caught_by_the_version_check_and_who_may_publish_or_change_is_checked_again()
     {
         await using var cluster = await GrainCluster.StartAsync(await postgres.CreateMigratedDatabaseAsync(), new ManualClock(Now), silos: 1);
         await cluster.WriteBehindTheGrainsAsync("""
@@ -58,6 +58,12 @@ public sealed class CourseGrainTests(PostgresFixture postgres)
         Assert.Equal(("Inclusive Practices II", 5), (saved.Value!.Title, saved.Value.Version));
         Assert.Equal((2L, 5), (await cluster.ScalarAsync<long>("SELECT count(*) FROM course_runs WHERE course_id = @id", ("id", courseId)),
             await cluster.ScalarAsync<int>("SELECT version FROM courses WHERE id = @id", ("id", courseId))));
+
+        // A provider changes only their own course, and cannot hand it to another provider.
+        Assert.Equal(ErrorCodes.NotAllowed, Assert.Single((await grain.SaveAsync(quinnViewer, Draft("Taken over", quinn), create: false)).Errors).Code);
+        Assert.Equal(ErrorCodes.NotAllowed, Assert.Single((await grain.SaveAsync(pamViewer, Draft("Handed on", quinn), create: false)).Errors).Code);
+        var own = await grain.SaveAsync(pamViewer, Draft("Inclusive Practices III", pam), create: false);
+        Assert.Equal(("Inclusive Practices III", pam), (own.Value!.Title, own.Value.ProviderAccountId));
     }
 
     private static CourseDraft Draft(string title, long providerAccount) => new(

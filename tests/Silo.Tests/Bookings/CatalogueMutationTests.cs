@@ -40,11 +40,20 @@ public sealed class CatalogueMutationTests(PostgresFixture postgres) : IAsyncLif
     };
 
     [Fact]
-    public async Task Admins_add_and_change_courses_others_may_not_and_bad_input_names_its_field()
+    public async Task Admins_add_and_change_any_course_providers_their_own_others_none_and_bad_input_names_its_field()
     {
         var admin = await world.AdminAsync();
-        Assert.Equal(["NOT_ALLOWED"], (await (await world.ProviderAsync()).GraphQLAsync(Save, Course("Co-regulation"))).UserErrorCodes("saveCourse"));
+        var booker = await world.BookerAsync((await world.SchoolsAsync(1))[0]);
+        Assert.Equal(["NOT_ALLOWED"], (await booker.GraphQLAsync(Save, Course("Co-regulation"))).UserErrorCodes("saveCourse"));
         Assert.Equal(["NOT_ALLOWED"], (await world.Anonymous.GraphQLAsync(Save, Course("Co-regulation"))).UserErrorCodes("saveCourse"));
+
+        // A provider's new course is theirs: they change it and publish its runs; an admin's course without them is not.
+        var provider = await world.ProviderAsync();
+        var own = await provider.GraphQLAsync(Save, Course("Sensory circuits"));
+        var ownId = own.Get("saveCourse.course.id").GetString()!;
+        Assert.Equal("Sensory circuits in practice", (await provider.GraphQLAsync(Save, Course("Sensory circuits in practice", ownId))).Get("saveCourse.course.title").GetString());
+        Assert.Equal(await world.ScalarAsync<long>("SELECT id FROM accounts WHERE email = 'provider@demo.test'"),
+            await world.ScalarAsync<long>("SELECT provider_account_id FROM courses WHERE id = @id", ("id", long.Parse(ownId, CultureInfo.InvariantCulture))));
 
         var created = await admin.GraphQLAsync(Save, Course("Co-regulation in the classroom"));
         var id = created.Get("saveCourse.course.id").GetString()!;
@@ -53,6 +62,9 @@ public sealed class CatalogueMutationTests(PostgresFixture postgres) : IAsyncLif
         Assert.Equal(1.5, changed.Get("saveCourse.course.fundedReleaseDays").GetDouble());
         var found = await world.Anonymous.GraphQLAsync("""{ directory(filter: { search: "regulation" }) { nodes { id } } }""");
         Assert.Contains(found.Get("directory.nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == id);
+
+        Assert.Equal(["NOT_ALLOWED"], (await provider.GraphQLAsync(Save, Course("Not theirs", id))).UserErrorCodes("saveCourse"));
+        Assert.Equal(["NOT_ALLOWED"], (await provider.GraphQLAsync(Save, Course(" ", id, 0.25, []))).UserErrorCodes("saveCourse"));
 
         var bad = await admin.GraphQLAsync(Save, Course(" ", id, 0.25, []));
         Assert.Equal(["INVALID", "INVALID", "INVALID"], bad.UserErrorCodes("saveCourse"));

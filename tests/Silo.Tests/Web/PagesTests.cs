@@ -65,7 +65,7 @@ public sealed partial class PagesTests(PostgresFixture postgres)
 
         var course = await client.GetAsync("/courses/42");
         var courseHtml = await course.Content.ReadAsStringAsync();
-        var shell = await client.GetStringAsync("/school/bookings");
+        var shell = await client.GetStringAsync("/ile");
         var signIn = await client.GetStringAsync("/sign-in");
 
         Assert.Equal(HttpStatusCode.NotFound, course.StatusCode);
@@ -79,7 +79,8 @@ public sealed partial class PagesTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/pages.js")).StatusCode);
 
         // Pages only for signed-in people send a visitor to sign in and back, never to the browser app.
-        foreach (var path in new[] { "/admin/accounts?search=a", "/admin/accounts/1", "/admin/leaders", "/leaders/1", "/admin/outbox", "/invitations", "/invitations/new", "/account/tokens" })
+        foreach (var path in new[] { "/admin/accounts?search=a", "/admin/accounts/1", "/admin/leaders", "/leaders/1", "/admin/outbox", "/invitations", "/invitations/new", "/account/tokens",
+            "/runs/1/book", "/runs/1/register", "/school/bookings", "/my/bookings", "/my/bookings/1", "/provider", "/calendars" })
         {
             var refused = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);

@@ -3,6 +3,7 @@
 // and a screenshot named after the page is saved.
 import assert from 'node:assert/strict';
 import { schoolFiguresJourneys } from './journeys/schoolfigures.mjs';
+import { providerJourneys } from './journeys/provider.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -725,6 +726,8 @@ export const journeys = {
     await page.getByText('Responses').waitFor();
     await check('dashboard-evaluations');
   },
+
+  ...providerJourneys,
 };
 
 /** Creates a feed of the given kind, copies its link, fetches the feed, then revokes it. */

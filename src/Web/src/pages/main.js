@@ -17,3 +17,20 @@ for (const form of document.querySelectorAll('form[method="get"][data-module="ap
     setTimeout(() => { for (const field of form.elements) field.disabled = false; }, 0);
   });
 }
+
+// Copy a calendar feed's link: the button appears only when a script can do the copying; without
+// it the link is on the page to select by hand.
+for (const button of document.querySelectorAll('button[data-copy]')) {
+  const status = document.getElementById('copy-status');
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(button.dataset.copy);
+      status.textContent = 'Link copied.';
+    } catch (e) {
+      // Without clipboard permission, select the link so the person can copy it themselves.
+      window.getSelection().selectAllChildren(button.closest('tr').querySelector('code'));
+      status.textContent = `Copy the selected link with your keyboard or menu (${e.name}).`;
+    }
+  });
+}
