@@ -2,6 +2,8 @@
 // Each calls check(<page name>) on every page it reaches: axe-core must find nothing,
 // and a screenshot named after the page is saved.
 import assert from 'node:assert/strict';
+import { peerReviewJourneys } from './journeys/peerReview.mjs';
+import { staffJourneys } from './journeys/staff.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -152,6 +154,9 @@ async function leaderDates(page, check, params) {
 }
 
 export const journeys = {
+  ...peerReviewJourneys,
+  ...staffJourneys,
+
   /** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
   signIn: (browser) => signInJourney(browser, { javaScript: true }),
 

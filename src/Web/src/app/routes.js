@@ -3,7 +3,6 @@
 // load it from the server. signedIn pages send anonymous visitors to sign in first.
 import { bookPage, schoolBookingsPage, myBookingsPage, myBookingPage } from './pages/bookings.js';
 import { providerPage, registerPage } from './pages/provider.js';
-import { clustersPage, clusterPage, visitPage } from './pages/review.js';
 import { calendarsPage } from './pages/calendars.js';
 import { dashboardPage } from './pages/dashboard.js';
 
@@ -16,9 +15,6 @@ export const routes = [
   [/^\/my\/bookings$/, myBookingsPage, signedIn],
   [/^\/my\/bookings\/(?<id>[^/]+)$/, myBookingPage, signedIn],
   [/^\/provider$/, providerPage, signedIn],
-  [/^\/ile$/, clustersPage, signedIn],
-  [/^\/ile\/clusters\/(?<id>[^/]+)$/, clusterPage, signedIn],
-  [/^\/ile\/clusters\/(?<clusterId>[^/]+)\/visits\/(?<visitId>[^/]+)$/, visitPage, signedIn],
   [/^\/calendars$/, calendarsPage, signedIn],
   [/^\/dashboard$/, dashboardPage, signedIn],
 ];
