@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { peerReviewJourneys } from './journeys/peerReview.mjs';
 import { staffJourneys } from './journeys/staff.mjs';
+import { networkJourneys } from './journeys/networks.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -156,6 +157,7 @@ async function leaderDates(page, check, params) {
 export const journeys = {
   ...peerReviewJourneys,
   ...staffJourneys,
+  ...networkJourneys,
 
   /** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
   signIn: (browser) => signInJourney(browser, { javaScript: true }),
