@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { peerReviewJourneys } from './journeys/peerReview.mjs';
 import { staffJourneys } from './journeys/staff.mjs';
 import { networkJourneys } from './journeys/networks.mjs';
+import { schoolImportJourneys } from './journeys/schoolImport.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -158,6 +159,7 @@ export const journeys = {
   ...peerReviewJourneys,
   ...staffJourneys,
   ...networkJourneys,
+  ...schoolImportJourneys,
 
   /** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
   signIn: (browser) => signInJourney(browser, { javaScript: true }),
