@@ -144,6 +144,64 @@ public static class DemoSetup
         throw new InvalidOperationException($"The demo county has no reported visit with an action not started in {AcademicYear(-1)}.");
     }
 
+    public sealed record FreeSchools(string DistrictName, IReadOnlyList<School> Schools);
+
+    /// <summary>
+    /// Open schools with staff in no cluster of the current academic year, all of one district
+    /// (the last that has <paramref name="count"/> of them), to form a new cluster from.
+    /// </summary>
+    public static async Task<FreeSchools> SchoolsOutsideClustersAsync(WebFixture web, int count)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var districts = await admin.QueryAsync("{ districts { id name } }", path: "districts");
+        foreach (var district in districts.EnumerateArray().Reverse())
+        {
+            var schools = await admin.QueryAsync(
+                "query($district: ID) { schools(first: 60, filter: { district: $district }) { nodes { urn name phase staff { name } peerReviewCluster { id } } } }",
+                new { district = district.GetProperty("id").GetString() }, "schools.nodes");
+            var free = schools.EnumerateArray()
+                .Where(s => s.GetProperty("peerReviewCluster").ValueKind == JsonValueKind.Null && s.GetProperty("staff").GetArrayLength() >= 2
+                    && s.GetProperty("phase").GetString() != "EARLY_YEARS")
+                .Take(count).ToList();
+            if (free.Count == count)
+            {
+                return new FreeSchools(district.GetProperty("name").GetString()!, [.. free.Select(s => new School(s.GetProperty("urn").GetString()!,
+                    s.GetProperty("name").GetString()!, [.. s.GetProperty("staff").EnumerateArray().Select(m => m.GetProperty("name").GetString()!)]))]);
+            }
+        }
+        throw new InvalidOperationException($"No district of the demo county has {count} open schools with staff outside this year's clusters.");
+    }
+
+    public sealed record HostedVisits(string BookerEmail, string SchoolName, string ConfirmedVisitId, string ReportedVisitId);
+
+    /// <summary>
+    /// A school hosting a confirmed visit this year with its self-evaluation still to give (at
+    /// least a week ahead), that hosted a reported visit last year, in a cluster whose leader
+    /// is not <paramref name="otherLeaderEmail"/> (another journey works on theirs).
+    /// </summary>
+    public static async Task<HostedVisits> HostedVisitsAsync(WebFixture web, string otherLeaderEmail)
+    {
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        const string Visits = """
+            query($year: String) { clusters(academicYear: $year) { leader { email } cycle { visits {
+                id status date selfEvaluationSubmittedAt host { urn name } report { actions { id } } } } } }
+            """;
+        IEnumerable<JsonElement> VisitsOf(JsonElement clusters) => clusters.EnumerateArray()
+            .Where(c => c.GetProperty("cycle").ValueKind == JsonValueKind.Object
+                && !(c.GetProperty("leader") is { ValueKind: JsonValueKind.Object } l && l.GetProperty("email").GetString() == otherLeaderEmail))
+            .SelectMany(c => c.GetProperty("cycle").GetProperty("visits").EnumerateArray());
+        var lastYear = VisitsOf(await admin.QueryAsync(Visits, new { year = AcademicYear(-1) }, "clusters"))
+            .Where(v => v.GetProperty("status").GetString() is "REPORTED" or "FOLLOWED_UP" && v.GetProperty("report").GetProperty("actions").GetArrayLength() > 0)
+            .ToDictionary(v => v.GetProperty("host").GetProperty("urn").GetString()!, v => v.GetProperty("id").GetString()!);
+        var weekAhead = DateTime.UtcNow.Date.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var visit = VisitsOf(await admin.QueryAsync(Visits, new { year = AcademicYear(0) }, "clusters"))
+            .First(v => v.GetProperty("status").GetString() == "CONFIRMED" && v.GetProperty("selfEvaluationSubmittedAt").ValueKind == JsonValueKind.Null
+                && string.CompareOrdinal(v.GetProperty("date").GetString(), weekAhead) > 0 && lastYear.ContainsKey(v.GetProperty("host").GetProperty("urn").GetString()!));
+        var host = visit.GetProperty("host");
+        var urn = host.GetProperty("urn").GetString()!;
+        return new HostedVisits($"booker.{urn}@demo.test", host.GetProperty("name").GetString()!, visit.GetProperty("id").GetString()!, lastYear[urn]);
+    }
+
     /// <summary>The academic year (1 September to 31 August) <paramref name="offset"/> years from the current one, as "2025/26".</summary>
     private static string AcademicYear(int offset)
     {

@@ -10,4 +10,6 @@ public interface ISchoolGrain : IGrainWithStringKey
     Task<CommandResult<StaffMember>> AddStaffAsync(Viewer viewer, string name, string? email, StaffRole role);
 
     Task<CommandResult<StaffMember>> RemoveStaffAsync(Viewer viewer, long staffId);
+
+    Task<CommandResult<StaffMember>> ChangeStaffRoleAsync(Viewer viewer, long staffId, StaffRole role);
 }

@@ -63,6 +63,18 @@ public sealed class SchoolGrain(SchoolStore store, DomainClock clock) : Grain, I
             DomainError.NotFound("The school has no current member of staff with that id.", "input", "staffId"));
     }
 
+    public async Task<CommandResult<StaffMember>> ChangeStaffRoleAsync(Viewer viewer, long staffId, StaffRole role)
+    {
+        if (!MayManageStaff(viewer))
+        {
+            return CommandResult<StaffMember>.Failure(DomainError.NotAllowed("Only the school's bookers and admins may change its staff's roles."));
+        }
+        var missing = DomainError.NotFound("The school has no current member of staff with that id.", "input", "staffId");
+        return await RunAsync(state => state.CurrentStaff.ContainsKey(staffId) ? null : missing,
+            version => store.ChangeStaffRoleAsync(Urn, version, staffId, role),
+            missing);
+    }
+
     /// <summary>
     /// Checks the command's rule on the held school, then writes at the held version. A write
     /// that finds the school moved on (a writer outside the grains, or a duplicate activation)

@@ -107,6 +107,26 @@ public sealed class SchoolStore(NpgsqlDataSource dataSource)
         return await ReadWriteAsync(update);
     }
 
+    /// <summary>Changes a current member of staff's role; the member is null when they were not current staff of the school.</summary>
+    public async Task<StaffWrite> ChangeStaffRoleAsync(string urn, int expectedVersion, long staffId, StaffRole role)
+    {
+        await using var update = dataSource.CreateCommand($"""
+            WITH school AS (
+                UPDATE schools SET version = version + 1 WHERE urn = @urn AND version = @expected RETURNING urn
+            ), changed AS (
+                UPDATE staff s SET role = @role FROM school
+                WHERE s.id = @id AND s.school_urn = school.urn AND s.removed_at IS NULL
+                RETURNING s.id, s.school_urn, s.name, s.email, s.role, s.removed_at
+            )
+            SELECT (SELECT count(*) FROM school), c.* FROM (SELECT 1) AS one LEFT JOIN changed c ON true
+            """);
+        update.Parameters.AddWithValue("urn", urn);
+        update.Parameters.AddWithValue("expected", expectedVersion);
+        update.Parameters.AddWithValue("id", staffId);
+        update.Parameters.AddWithValue("role", role.ToString());
+        return await ReadWriteAsync(update);
+    }
+
     private static async Task<StaffWrite> ReadWriteAsync(NpgsqlCommand command)
     {
         await using var reader = await command.ExecuteReaderAsync();

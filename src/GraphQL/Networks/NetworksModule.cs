@@ -20,6 +20,9 @@ public sealed class NetworksModule : ISchemaModule
         .Resolve("Query", "networks", async ctx => ctx.Viewer() is null
             ? Array.Empty<Network>()
             : await ctx.Service<NetworkQueries>().SearchAsync(ctx.Argument<NetworkKind?>("kind"), ctx.Argument<string>("district"), ctx.CancellationToken))
+        .Resolve("Query", "network", async ctx => ctx.Viewer() is not null && InputReader.ParseId(ctx.RequiredArgument<string>("id")) is { } id
+            ? (await ctx.Service<NetworkQueries>().FindManyAsync([id], ctx.CancellationToken)).GetValueOrDefault(id)
+            : null)
         .Resolve("Network", "id", ctx => PeerReviewModule.Id(ctx.Source<Network>().Id))
         .Resolve("Network", "district", async ctx => ctx.Source<Network>().DistrictId is { } id
             ? await ctx.Service<PlacesDirectory>().DistrictAsync(id, ctx.CancellationToken)

@@ -31,7 +31,8 @@ public sealed class PlacesModule : ISchemaModule
         .Resolve("StaffMember", "id", ctx => ctx.Source<StaffMember>().Id.ToString(CultureInfo.InvariantCulture))
         .Resolve("StaffMember", "school", async ctx => await SchoolLoader.LoadAsync(ctx, ctx.Source<StaffMember>().SchoolUrn))
         .Resolve("Mutation", "addStaff", AddStaffAsync)
-        .Resolve("Mutation", "removeStaff", RemoveStaffAsync);
+        .Resolve("Mutation", "removeStaff", RemoveStaffAsync)
+        .Resolve("Mutation", "changeStaffRole", ChangeStaffRoleAsync);
 
     private static async ValueTask<object?> SchoolsAsync(IResolverContext ctx)
     {
@@ -93,6 +94,29 @@ public sealed class PlacesModule : ISchemaModule
             return StaffPayload(null, [notFound]);
         }
         var result = await ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(member.SchoolUrn).RemoveStaffAsync(viewer, staffId);
+        return StaffPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> ChangeStaffRoleAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        if (ctx.Viewer() is not { } viewer)
+        {
+            return StaffPayload(null, [DomainError.NotAllowed("Sign in to change a role.")]);
+        }
+        var notFound = DomainError.NotFound("No member of staff has that id.", "input", "staffId");
+        if (InputReader.ParseId(input.String("staffId")) is not { } staffId)
+        {
+            return StaffPayload(null, [notFound]);
+        }
+        var member = (await ctx.Service<SchoolQueries>().FindStaffAsync([staffId], ctx.CancellationToken)).GetValueOrDefault(staffId);
+        if (member is null || !(viewer.IsAdmin || viewer.SchoolUrn == member.SchoolUrn))
+        {
+            // As for removing: another school's staff are reported as not found.
+            return StaffPayload(null, [notFound]);
+        }
+        var result = await ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(member.SchoolUrn)
+            .ChangeStaffRoleAsync(viewer, staffId, input.Enum<StaffRole>("role")!.Value);
         return StaffPayload(result.Value, result.Errors);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Schools;
 
@@ -6,7 +5,7 @@ namespace InclusionNetwork.Silo.Endpoints;
 
 /// <summary>
 /// <c>POST /admin/schools/import</c>: admins upload a "Get Information about Schools"
-/// establishment extract (text/csv, UTF-8). It lands whole or not at all; a refused file
+/// establishment extract (text/csv, Windows-1252 as GIAS publishes it, or UTF-8). It lands whole or not at all; a refused file
 /// gets 422 with every row's problem and line number.
 /// </summary>
 public static class SchoolImportEndpoints
@@ -28,8 +27,10 @@ public static class SchoolImportEndpoints
             return TypedResults.Json(new { message = "Send the extract as text/csv." }, statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
         // The parser reads synchronously, which Kestrel forbids on the request body: buffer first.
-        using var body = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await body.ReadToEndAsync(cancellationToken);
+        // GIAS publishes Windows-1252; UTF-8 is taken too.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        var text = GiasExtractText.Decode(body.GetBuffer().AsSpan(0, (int)body.Length));
         // No column can hold a NUL character (PostgreSQL refuses it), and no real extract has one.
         if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
         {

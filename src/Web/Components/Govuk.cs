@@ -14,7 +14,8 @@ public static class Govuk
 {
     private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    public sealed record Option(string Value, string Text);
+    /// <summary>A choice; <paramref name="Hint"/> is shown under a checkbox's label (ignored by selects).</summary>
+    public sealed record Option(string Value, string Text, string? Hint = null);
 
     /// <summary>A text input in its form group; <paramref name="width"/> is a GOV.UK fixed width (10, 20, ...).</summary>
     public static IHtmlContent Input(string id, string label, string? value, FormErrors? errors = null, string type = "text",
@@ -82,8 +83,14 @@ public static class Govuk
             n++;
             var itemId = n == 1 ? id : $"{id}-{n}";
             html.Append("<div class=\"govuk-checkboxes__item\">");
-            html.Append($"<input class=\"govuk-checkboxes__input\" id=\"{E(itemId)}\" name=\"{E(name ?? id)}\" type=\"checkbox\" value=\"{E(item.Value)}\"{(chosen.Contains(item.Value) ? " checked" : "")}>");
-            html.Append($"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{E(itemId)}\">{E(item.Text)}</label></div>");
+            var itemHint = item.Hint is null ? "" : $" aria-describedby=\"{E(itemId)}-item-hint\"";
+            html.Append($"<input class=\"govuk-checkboxes__input\" id=\"{E(itemId)}\" name=\"{E(name ?? id)}\" type=\"checkbox\" value=\"{E(item.Value)}\"{(chosen.Contains(item.Value) ? " checked" : "")}{itemHint}>");
+            html.Append($"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{E(itemId)}\">{E(item.Text)}</label>");
+            if (item.Hint is not null)
+            {
+                html.Append($"<div class=\"govuk-hint govuk-checkboxes__hint\" id=\"{E(itemId)}-item-hint\">{E(item.Hint)}</div>");
+            }
+            html.Append("</div>");
         }
         html.Append("</div></fieldset></div>");
         return new HtmlString(html.ToString());
@@ -115,6 +122,7 @@ public static class Govuk
         return new HtmlString(html.ToString());
     }
 
+    /// <summary>A textarea in its form group, <paramref name="rows"/> high.</summary>
     public static IHtmlContent Textarea(string id, string label, string? value, FormErrors? errors = null, string? hint = null, int rows = 5,
         string? name = null)
     {

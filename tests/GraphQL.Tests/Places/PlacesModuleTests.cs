@@ -107,7 +107,7 @@ public sealed class PlacesModuleTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Bookers_add_and_remove_their_own_staff_and_nobody_else_s()
+    public async Task Bookers_add_change_the_role_of_and_remove_their_own_staff_and_nobody_else_s()
     {
         var (silo, _) = await StartAsync();
         await using var _silo = silo;
@@ -136,11 +136,25 @@ public sealed class PlacesModuleTests(PostgresFixture postgres)
         Assert.Equal("email", badEmail.Get("addStaff.errors.0.path.1").GetString());
 
         var staffId = added.Get("addStaff.staff.id").GetString();
-        const string remove = "mutation($id: ID!) { removeStaff(input: { staffId: $id }) { staff { id } errors { code } } }";
         using var otherBooker = await silo.SignInAsync($"booker.{urns[1]}@demo.test");
+        using var provider = await silo.SignInAsync("provider@demo.test");
+        const string changeRole = "mutation($id: ID!) { changeStaffRole(input: { staffId: $id, role: SENCO }) { staff { id role } errors { code } } }";
+        Assert.Equal(["NOT_FOUND"], (await otherBooker.GraphQLAsync(changeRole, new { id = staffId })).UserErrorCodes("changeStaffRole"));
+        Assert.Equal(["NOT_FOUND"], (await provider.GraphQLAsync(changeRole, new { id = staffId })).UserErrorCodes("changeStaffRole"));
+        Assert.Equal(["NOT_ALLOWED"], (await anonymous.GraphQLAsync(changeRole, new { id = staffId })).UserErrorCodes("changeStaffRole"));
+        Assert.Equal("TEACHER", (await booker.GraphQLAsync("query($urn: ID!) { school(urn: $urn) { staff { id role } } }", new { urn = urns[0] }))
+            .Get("school.staff").EnumerateArray().Single(s => s.GetProperty("id").GetString() == staffId).GetProperty("role").GetString());
+        var changed = await booker.GraphQLAsync(changeRole, new { id = staffId });
+        Assert.Empty(changed.UserErrorCodes("changeStaffRole"));
+        Assert.Equal("SENCO", changed.Get("changeStaffRole.staff.role").GetString());
+        Assert.Equal("SENCO", (await booker.GraphQLAsync("query($urn: ID!) { school(urn: $urn) { staff { id role } } }", new { urn = urns[0] }))
+            .Get("school.staff").EnumerateArray().Single(s => s.GetProperty("id").GetString() == staffId).GetProperty("role").GetString());
+
+        const string remove = "mutation($id: ID!) { removeStaff(input: { staffId: $id }) { staff { id } errors { code } } }";
         Assert.Equal(["NOT_FOUND"], (await otherBooker.GraphQLAsync(remove, new { id = staffId })).UserErrorCodes("removeStaff"));
         Assert.Empty((await booker.GraphQLAsync(remove, new { id = staffId })).UserErrorCodes("removeStaff"));
         Assert.Equal(["NOT_FOUND"], (await booker.GraphQLAsync(remove, new { id = staffId })).UserErrorCodes("removeStaff"));
+        Assert.Equal(["NOT_FOUND"], (await booker.GraphQLAsync(changeRole, new { id = staffId })).UserErrorCodes("changeStaffRole"));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using InclusionNetwork.TestSupport;
 
 namespace InclusionNetwork.Silo.Tests.PeerReviewAndNetworks;
 
-/// <summary>Network series through GraphQL: RRULE expansion in London wall-clock time, termly dates, one occurrence cancelled or moved, who may.</summary>
+/// <summary>Network series through GraphQL: RRULE expansion in London wall-clock time, termly dates, one network by id, one occurrence cancelled or moved, who may.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class NetworksGraphQLTests(PostgresFixture postgres)
 {
@@ -29,6 +29,13 @@ public sealed class NetworksGraphQLTests(PostgresFixture postgres)
             meetings.Select(m => m.GetProperty("startsAt").GetString()));
         Assert.Equal("2026-10-27T17:30:00+00:00", meetings[1].GetProperty("endsAt").GetString());
         var networkId = weekly.Get("createNetwork.network.id").GetString();
+
+        // One network by id, as networks lists them: to anyone signed in, never to the anonymous.
+        const string one = "query($id: ID!) { network(id: $id) { name } }";
+        Assert.Equal("Dartford LIFT Forum", (await leader.GraphQLAsync(one, new { id = networkId })).Get("network.name").GetString());
+        using var anonymous = world.Silo.CreateClient();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await anonymous.GraphQLAsync(one, new { id = networkId })).Get("network").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await leader.GraphQLAsync(one, new { id = "999999" })).Get("network").ValueKind);
 
         // Second Tuesday of each month, and a termly series of explicit dates.
         var monthly = await admin.GraphQLAsync(Create, new { input = new {

@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { schoolFiguresJourneys } from './journeys/schoolfigures.mjs';
 import { providerJourneys } from './journeys/provider.mjs';
+import { peerReviewJourneys } from './journeys/peerReview.mjs';
+import { staffJourneys } from './journeys/staff.mjs';
+import { networkJourneys } from './journeys/networks.mjs';
+import { schoolImportJourneys } from './journeys/schoolImport.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -155,6 +159,10 @@ async function leaderDates(page, check, params) {
 
 export const journeys = {
   ...schoolFiguresJourneys,
+  ...peerReviewJourneys,
+  ...staffJourneys,
+  ...networkJourneys,
+  ...schoolImportJourneys,
 
   /** Sign-in errors follow the GOV.UK error summary pattern, by keyboard; then sign in and out. */
   signIn: (browser) => signInJourney(browser, { javaScript: true }),

@@ -50,7 +50,25 @@ public sealed class InviteModel : InclusionPage
 
     public IReadOnlyList<Govuk.Option> StaffOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => OnlyFor(Role.ADMIN, Role.SCHOOL_BOOKER) ?? await ShowAsync();
+    private IReadOnlyList<JsonElement> staffRecords = [];
+
+    /// <summary><paramref name="staffId"/>: from the school's staff page, the form starts filled in for that member of staff.</summary>
+    public async Task<IActionResult> OnGetAsync(string? staffId = null)
+    {
+        if (OnlyFor(Role.ADMIN, Role.SCHOOL_BOOKER) is { } refused)
+        {
+            return refused;
+        }
+        await LoadChoicesAsync();
+        if (staffRecords.FirstOrDefault(s => s.GetProperty("id").GetString() == staffId) is { ValueKind: JsonValueKind.Object } member)
+        {
+            StaffId = staffId;
+            Name = member.GetProperty("name").GetString();
+            Email = member.GetProperty("email").ValueKind == JsonValueKind.String ? member.GetProperty("email").GetString() : null;
+            Roles = [nameof(Role.STAFF)];
+        }
+        return await ShowAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -117,6 +135,7 @@ public sealed class InviteModel : InclusionPage
         if (!AnyRole && me.GetProperty("school") is { ValueKind: JsonValueKind.Object } school)
         {
             OwnSchoolName = school.GetProperty("name").GetString();
+            staffRecords = [.. school.GetProperty("staff").EnumerateArray()];
             StaffOptions =
             [
                 new Govuk.Option("", "Do not link to a member of staff"),
