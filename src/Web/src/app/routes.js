@@ -5,7 +5,6 @@ import { bookPage, schoolBookingsPage, myBookingsPage, myBookingPage } from './p
 import { providerPage, registerPage } from './pages/provider.js';
 import { clustersPage, clusterPage, visitPage } from './pages/review.js';
 import { calendarsPage } from './pages/calendars.js';
-import { dashboardPage } from './pages/dashboard.js';
 
 const signedIn = { signedIn: true };
 
@@ -20,5 +19,4 @@ export const routes = [
   [/^\/ile\/clusters\/(?<id>[^/]+)$/, clusterPage, signedIn],
   [/^\/ile\/clusters\/(?<clusterId>[^/]+)\/visits\/(?<visitId>[^/]+)$/, visitPage, signedIn],
   [/^\/calendars$/, calendarsPage, signedIn],
-  [/^\/dashboard$/, dashboardPage, signedIn],
 ];
