@@ -20,6 +20,10 @@ public sealed class LeadershipUptakeQuery(NpgsqlDataSource dataSource)
 {
     private static readonly LeadershipLevel[] Levels = Enum.GetValues<LeadershipLevel>();
 
+    /// <summary>Every open school (scope ALL), as callers written before scopes ask for it.</summary>
+    public Task<IReadOnlyList<LeadershipUptake>> RunAsync(Breakdown by, UptakePeriod period, CancellationToken cancellationToken) =>
+        RunAsync(by, period, SchoolScope.ALL, cancellationToken);
+
     public async Task<IReadOnlyList<LeadershipUptake>> RunAsync(Breakdown by, UptakePeriod period, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
         // One count per level, in the enum's order (the contract's), from the level names only.

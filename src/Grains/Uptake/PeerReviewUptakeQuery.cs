@@ -20,6 +20,10 @@ namespace InclusionNetwork.Grains.Uptake;
 /// </summary>
 public sealed class PeerReviewUptakeQuery(NpgsqlDataSource dataSource)
 {
+    /// <summary>Every open school (scope ALL), as callers written before scopes ask for it.</summary>
+    public Task<IReadOnlyList<PeerReviewUptake>> RunAsync(Breakdown by, UptakePeriod period, CancellationToken cancellationToken) =>
+        RunAsync(by, period, SchoolScope.ALL, cancellationToken);
+
     public async Task<IReadOnlyList<PeerReviewUptake>> RunAsync(Breakdown by, UptakePeriod period, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""

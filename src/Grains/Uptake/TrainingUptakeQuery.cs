@@ -11,6 +11,10 @@ namespace InclusionNetwork.Grains.Uptake;
 /// </summary>
 public sealed class TrainingUptakeQuery(NpgsqlDataSource dataSource)
 {
+    /// <summary>Every open school (scope ALL), as callers written before scopes ask for it.</summary>
+    public Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, CancellationToken cancellationToken) =>
+        RunAsync(by, period, filter, SchoolScope.ALL, cancellationToken);
+
     public async Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
