@@ -14,8 +14,13 @@ namespace InclusionNetwork.Uptake.Bench;
 /// </summary>
 internal static class NationalDataset
 {
-    public const int Schools = 24_000;
-    public const int Bookings = 1_000_000;
+    // The full size by default; UPTAKE_BENCH_SCHOOLS and UPTAKE_BENCH_BOOKINGS shrink it for a
+    // quick check that the query classes and the floors still agree (timings then mean little).
+    public static readonly int Schools = Size("UPTAKE_BENCH_SCHOOLS", 24_000);
+    public static readonly int Bookings = Size("UPTAKE_BENCH_BOOKINGS", 1_000_000);
+
+    private static int Size(string variable, int full) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), out var size) && size > 0 ? size : full;
 
     public static async Task GenerateAsync(NpgsqlDataSource database)
     {
@@ -90,10 +95,19 @@ internal static class NationalDataset
                    now()
             FROM generate_series(0, {Bookings - 1}) i
             JOIN course_runs r ON r.id = 1 + i % 20000
-            JOIN staff st ON st.id = 1 + ((1 + i % 20000) * 37 + (i / 20000) * 4801) % 240000
+            JOIN staff st ON st.id = 1 + ((1 + i % 20000) * 37 + (i / 20000) * 4801) % {Schools * 10}
             CROSS JOIN LATERAL (SELECT CASE WHEN r.status = 'CANCELLED' OR i % 100 BETWEEN 80 AND 87 THEN 'CANCELLED'
                                             WHEN i % 100 < 80 THEN 'CONFIRMED'
                                             WHEN i % 100 < 95 THEN 'WAITLISTED' ELSE 'OFFERED' END AS status) x
+            """),
+        // A present mark on the first session of every completed booking: only attendees'
+        // evaluations count, so the figures have answers to read.
+        ("attendance", """
+            INSERT INTO attendance (booking_id, session_id, present, recorded_at)
+            SELECT b.id, s.id, true, s.ends_at
+            FROM bookings b
+            JOIN LATERAL (SELECT id, ends_at FROM course_sessions WHERE run_id = b.run_id ORDER BY starts_at LIMIT 1) s ON true
+            WHERE b.completed_at IS NOT NULL
             """),
         ("evaluations", """
             INSERT INTO evaluations (booking_id, content, knowledge_improved, confidence_improved, comments, submitted_at)

@@ -29,4 +29,7 @@ public static class BookingErrorCodes
 
     /// <summary>The booking (or run) is already cancelled.</summary>
     public const string AlreadyCancelled = "ALREADY_CANCELLED";
+
+    /// <summary>The person attended no session of the run, so has no evaluation of it to give.</summary>
+    public const string NotAttended = "NOT_ATTENDED";
 }

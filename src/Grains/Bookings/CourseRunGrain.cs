@@ -350,6 +350,16 @@ public sealed class CourseRunGrain(
         {
             return CommandResult<Booking>.Failure(new DomainError(BookingErrorCodes.TooEarly, "A run can be evaluated once it has ended.", ["input", "bookingId"]));
         }
+        // Only someone who was there can judge a run: the uptake figures count attendees' answers only.
+        await using (var attended = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM attendance WHERE booking_id = @booking AND present)"))
+        {
+            attended.Parameters.AddWithValue("booking", bookingId);
+            if (!(bool)(await attended.ExecuteScalarAsync())!)
+            {
+                return CommandResult<Booking>.Failure(new DomainError(BookingErrorCodes.NotAttended,
+                    "Only someone who attended at least one session of the run can evaluate it.", ["input", "bookingId"]));
+            }
+        }
         await using var insert = dataSource.CreateCommand("""
             INSERT INTO evaluations (booking_id, content, knowledge_improved, confidence_improved, comments, submitted_at)
             VALUES (@booking, @content, @knowledge, @confidence, @comments, @now)

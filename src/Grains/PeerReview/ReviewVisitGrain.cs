@@ -229,8 +229,14 @@ public sealed class ReviewVisitGrain(VisitStore visits, ClusterStore clusters, R
             return await visits.UpdateAsync(visit, cluster, "focus_areas = focus_areas", null, async (connection, transaction) =>
             {
                 await using var update = new NpgsqlCommand(
-                    "UPDATE review_actions SET status = @status, updated_at = now(), version = version + 1 WHERE id = @id", connection, transaction);
+                    """
+                    UPDATE review_actions SET status = @status, updated_at = now(), version = version + 1,
+                        -- When it became IMPLEMENTED, which the uptake figures count by quarter.
+                        implemented_at = CASE WHEN @status = 'IMPLEMENTED' THEN coalesce(implemented_at, @now) END
+                    WHERE id = @id
+                    """, connection, transaction);
                 update.Parameters.AddWithValue("status", status.ToString());
+                update.Parameters.AddWithValue("now", clock.GetUtcNow());
                 update.Parameters.AddWithValue("id", actionId);
                 await update.ExecuteNonQueryAsync();
             });

@@ -3,8 +3,10 @@ namespace InclusionNetwork.Grains.Uptake;
 /// <summary>
 /// Post-course evaluations and follow-ups; the contract's <c>EvaluationSummary</c>. Below
 /// <see cref="MinimumResponses"/> responses every rate is withheld, so no one's answers can
-/// be read off. The counts of responses and follow-ups are still given: they say how many
-/// people answered, not what anyone answered, and explain why the rates are missing.
+/// be read off; <paramref name="Withheld"/> withholds them too when the figure must be hidden
+/// so that another's cannot be worked out by subtraction (see <see cref="EvaluationSuppression"/>).
+/// The counts of responses and follow-ups are still given: they say how many people answered,
+/// not what anyone answered, and explain why the rates are missing.
 /// </summary>
 public sealed record EvaluationSummary(
     int Responses,
@@ -12,11 +14,12 @@ public sealed record EvaluationSummary(
     int ImprovedKnowledge,
     int ImprovedConfidence,
     int FollowUps,
-    int Implemented)
+    int Implemented,
+    bool Withheld = false)
 {
     public const int MinimumResponses = 5;
 
-    public bool Suppressed => Responses < MinimumResponses;
+    public bool Suppressed => Withheld || Responses < MinimumResponses;
 
     public double? GoodOrExcellentRate => Suppressed ? null : Rate.Of(GoodOrExcellent, Responses);
 
@@ -25,4 +28,10 @@ public sealed record EvaluationSummary(
     public double? ImprovedConfidenceRate => Suppressed ? null : Rate.Of(ImprovedConfidence, Responses);
 
     public double? ImplementedRate => Suppressed ? null : Rate.Of(Implemented, FollowUps);
+
+    /// <summary>True when the summary holds anyone's answer, so hiding it hides something.</summary>
+    public bool HasAnswers => Responses > 0 || FollowUps > 0;
 }
+
+/// <summary>One group of <c>evaluationsBy</c>; <paramref name="Parent"/> is the area of a district (null otherwise).</summary>
+public sealed record EvaluationGroup(string Group, EvaluationSummary Summary, string? Parent = null);

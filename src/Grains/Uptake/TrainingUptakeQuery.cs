@@ -3,17 +3,22 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Uptake;
 
 /// <summary>
-/// Training uptake in one statement: CONFIRMED bookings of open schools' staff on runs whose
-/// first session starts in the academic year (cancelled, offered and waitlisted places do
-/// not count), optionally of one strand or one course. A booking is completed when every
+/// Training uptake in one statement: CONFIRMED bookings of staff of open schools in scope on
+/// runs whose first session starts in the academic year, or, for a quarter, from the year's
+/// start to the quarter's end (cancelled, offered and waitlisted places do not count),
+/// optionally of one strand, one course, one area of need, or the core offer only. A booking is completed when every
 /// session of its run was attended; a run has ended when its last session has.
 /// </summary>
 public sealed class TrainingUptakeQuery(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>Every open school (scope ALL), as callers written before scopes ask for it.</summary>
+    public Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, CancellationToken cancellationToken) =>
+        RunAsync(by, period, filter, SchoolScope.ALL, cancellationToken);
+
+    public async Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            WITH {UptakeGroups.Ctes(by)},
+            WITH {UptakeGroups.Ctes(by, scope)},
             booked AS (
                 SELECT b.school_urn AS urn,
                        count(*) AS bookings,
@@ -23,10 +28,9 @@ public sealed class TrainingUptakeQuery(NpgsqlDataSource dataSource)
                 FROM course_runs r
                 JOIN courses c ON c.id = r.course_id
                 JOIN bookings b ON b.run_id = r.id
-                WHERE r.starts_at >= @year_start AND r.starts_at < @year_end
+                WHERE r.starts_at >= @year_start AND r.starts_at < @counts_before
                   AND b.status = 'CONFIRMED'
-                  AND (@strand::text IS NULL OR c.strand = @strand)
-                  AND (@course_id::bigint IS NULL OR c.id = @course_id)
+                  AND {UptakeParameters.CourseConditions}
                 GROUP BY b.school_urn)
             SELECT g.group_name,
                    count(o.urn)::int,

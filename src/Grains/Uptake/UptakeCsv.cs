@@ -26,9 +26,14 @@ public static class UptakeCsv
         return text.ToString();
     }
 
-    /// <summary>The download's name, e.g. <c>uptake-peerReview-DISTRICT-2025-26.csv</c>.</summary>
-    public static string FileName(UptakeMeasure measure, Breakdown by, UptakePeriod period) =>
-        $"uptake-{MeasureName(measure)}-{by}-{period.Year.ToString().Replace('/', '-')}.csv";
+    /// <summary>
+    /// The download's name, e.g. <c>uptake-peerReview-DISTRICT-2025-26.csv</c>, with the quarter and
+    /// the scope when asked for (<c>uptake-training-COUNTY-2025-26-Q2-MAINSTREAM.csv</c>).
+    /// </summary>
+    public static string FileName(UptakeMeasure measure, Breakdown by, UptakePeriod period, SchoolScope scope = SchoolScope.ALL) =>
+        $"uptake-{MeasureName(measure)}-{by}-{period.Year.ToString().Replace('/', '-')}"
+        + (period.Quarter is { } q ? $"-Q{q}" : "")
+        + (scope == SchoolScope.ALL ? "" : $"-{scope}") + ".csv";
 
     /// <summary>The measure as the API names it (the <c>Uptake</c> field).</summary>
     public static string MeasureName(UptakeMeasure measure) => measure switch

@@ -6,8 +6,8 @@ namespace InclusionNetwork.Grains.Uptake;
 /// <summary>
 /// The two common table expressions every grouped measure starts from:
 /// <c>groups (group_key, group_name, ord)</c>, the dimension, one row per group whether or
-/// not it has any school; and <c>open_schools (urn, group_key)</c>, every open school with
-/// its group. Measures LEFT JOIN their facts onto these, so empty groups still show, with
+/// not it has any school; and <c>open_schools (urn, group_key)</c>, every open school in the
+/// <see cref="SchoolScope"/> with its group. Measures LEFT JOIN their facts onto these, so empty groups still show, with
 /// zeros.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ internal static class UptakeGroups
 {
     public const string County = "County";
 
-    public static string Ctes(Breakdown by) => by switch
+    public static string Ctes(Breakdown by, SchoolScope scope = SchoolScope.ALL) => (by switch
     {
         Breakdown.COUNTY => """
             groups AS (SELECT 'County'::text AS group_key, 'County'::text AS group_name, 1::bigint AS ord),
@@ -42,7 +42,7 @@ internal static class UptakeGroups
             open_schools AS (SELECT s.urn, s.school_type AS group_key FROM schools s WHERE s.open)
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(by), by, "Not a breakdown."),
-    };
+    }).Replace("WHERE s.open", $"WHERE s.open AND {SchoolScopes.Sql(scope)}", StringComparison.Ordinal);
 
     /// <summary>Adds the enum names the PHASE and SCHOOL_TYPE dimensions are built from, in declaration order.</summary>
     public static void AddParameters(NpgsqlCommand command, Breakdown by)

@@ -15,6 +15,7 @@ public static class UptakeServiceCollectionExtensions
         services.AddSingleton<TrainingUptakeQuery>();
         services.AddSingleton<EvaluationSummaryQuery>();
         services.AddSingleton<UptakeReports>();
+        services.AddSingleton<UptakeAudience>();
         return services;
     }
 }

@@ -1,16 +1,22 @@
+using System.Globalization;
 using InclusionNetwork.Grains.Common;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Grains.Courses;
 using InclusionNetwork.Grains.Uptake;
+using InclusionNetwork.Silo.Authentication;
 
 namespace InclusionNetwork.Silo.Endpoints;
 
 /// <summary>
-/// <c>GET /reports/uptake.csv?measure=&amp;groupBy=&amp;academicYear=</c> (optionally <c>strand</c>
-/// and <c>courseId</c> for training and evaluations): the rows the GraphQL <c>uptake</c> field
-/// gives, as an RFC 4180 CSV download, for commissioners and admins (bearer token or session
-/// cookie). Anonymous callers get 401, other roles 403, a bad parameter 400 naming it.
-/// Evaluations are a county figure: <c>groupBy</c> may be left out for them, and is ignored.
+/// <c>GET /reports/uptake.csv?measure=&amp;groupBy=&amp;academicYear=</c>, with every filter of the
+/// dashboard: <c>quarter</c> (1–4), <c>scope</c> (a <see cref="SchoolScope"/>), and for training
+/// and evaluations <c>strand</c>, <c>courseId</c>, <c>needType</c> and (training)
+/// <c>coreOfferOnly=true</c>. The rows the GraphQL <c>uptake</c> field gives, as an RFC 4180 CSV
+/// download, under the same rules: the same readers (<see cref="UptakeAudience"/>: a network
+/// lead or an ILE gets their districts' rows of a DISTRICT breakdown and the county's total),
+/// the same suppression of evaluations. Bearer token or session cookie. Anonymous callers get
+/// 401, other roles 403, a bad parameter 400 naming it. Evaluations without <c>groupBy</c> are
+/// the county's figure; with one they are <c>evaluationsBy</c>'s groups.
 /// </summary>
 public static class UptakeReportEndpoints
 {
@@ -19,39 +25,51 @@ public static class UptakeReportEndpoints
     public static IEndpointRouteBuilder MapUptakeReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/reports/uptake.csv", ReportAsync)
-            .RequireAuthorization(policy => policy.RequireRole(nameof(Role.COMMISSIONER), nameof(Role.ADMIN)));
+            .RequireAuthorization(policy => policy.RequireRole(
+                nameof(Role.COMMISSIONER), nameof(Role.ADMIN), nameof(Role.NETWORK_LEAD), nameof(Role.LEADER)));
         return app;
     }
 
-    private static async Task<IResult> ReportAsync(HttpContext context, UptakeReports reports, DomainClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReportAsync(HttpContext context, UptakeReports reports, UptakeAudience audience, DomainClock clock, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         string? Single(string name) => query[name].Count > 1 ? throw new UptakeArgumentException($"Give {name} once.") : query[name].FirstOrDefault();
         UptakeMeasure measure;
-        Breakdown by;
+        Breakdown? by;
         UptakePeriod period;
         CourseFilter filter;
+        SchoolScope scope;
         try
         {
             measure = ParseMeasure(Single("measure"));
             var groupBy = Single("groupBy");
-            // Still checked for evaluations, so a mistyped link is told so rather than silently served.
-            by = groupBy is null && measure == UptakeMeasure.Evaluations ? Breakdown.COUNTY : ParseBreakdown(groupBy);
-            if (measure == UptakeMeasure.Evaluations)
-            {
-                by = Breakdown.COUNTY;
-            }
-            period = UptakePeriod.For(Single("academicYear"), clock);
-            filter = CourseFilter.For(ParseStrand(Single("strand")), Single("courseId"));
+            by = groupBy is null && measure == UptakeMeasure.Evaluations ? null : Parse<Breakdown>("groupBy", groupBy);
+            period = UptakePeriod.For(Single("academicYear"), clock, ParseQuarter(Single("quarter")));
+            scope = Single("scope") is { } s ? Parse<SchoolScope>("scope", s) : SchoolScope.ALL;
+            filter = CourseFilter.For(
+                Single("strand") is { } strand ? Parse<Strand>("strand", strand) : null,
+                Single("courseId"),
+                Single("needType") is { } need ? Parse<NeedType>("needType", need) : null,
+                ParseFlag("coreOfferOnly", Single("coreOfferOnly")));
         }
         catch (UptakeArgumentException e)
         {
             return TypedResults.BadRequest(new { message = e.Message });
         }
-        var table = await reports.TableAsync(measure, by, period, filter, cancellationToken);
+        var viewer = context.GetViewer();
+        if (viewer is null || await audience.ReachAsync(viewer, cancellationToken) is not { } reach)
+        {
+            return TypedResults.Forbid();
+        }
+        if (!reach.Allows(by ?? Breakdown.COUNTY))
+        {
+            return TypedResults.Json(new { message = $"Network leads and ILEs read their district's figures: group by DISTRICT or COUNTY, not {by}." },
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+        var table = await reports.TableAsync(measure, by, period, filter, scope, g => reach.Shows(by ?? Breakdown.COUNTY, g), cancellationToken);
         context.Response.Headers.CacheControl = "private, no-store";
-        // Quoted always, as RFC 6266 shows it; the name is letters, digits, hyphens and a dot only.
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{UptakeCsv.FileName(measure, by, period)}\"";
+        // Quoted always, as RFC 6266 shows it; the name is letters, digits, hyphens, underscores and a dot only.
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{UptakeCsv.FileName(measure, by ?? Breakdown.COUNTY, period, scope)}\"";
         return TypedResults.Text(UptakeCsv.Write(table), UptakeCsv.MediaType + "; charset=utf-8; header=present", UptakeCsv.Encoding);
     }
 
@@ -63,13 +81,20 @@ public static class UptakeReportEndpoints
             : throw new UptakeArgumentException($"measure must be one of {string.Join(", ", MeasureNames)}.");
     }
 
-    private static Breakdown ParseBreakdown(string? text) =>
-        text is not null && Enum.GetNames<Breakdown>().Contains(text, StringComparer.Ordinal)
-            ? Enum.Parse<Breakdown>(text)
-            : throw new UptakeArgumentException($"groupBy must be one of {string.Join(", ", Enum.GetNames<Breakdown>())}.");
+    private static T Parse<T>(string name, string? text) where T : struct, Enum =>
+        text is not null && Enum.GetNames<T>().Contains(text, StringComparer.Ordinal)
+            ? Enum.Parse<T>(text)
+            : throw new UptakeArgumentException($"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
 
-    private static Strand? ParseStrand(string? text) =>
+    private static int? ParseQuarter(string? text) =>
         text is null ? null
-        : Enum.GetNames<Strand>().Contains(text, StringComparer.Ordinal) ? Enum.Parse<Strand>(text)
-        : throw new UptakeArgumentException($"strand must be one of {string.Join(", ", Enum.GetNames<Strand>())}.");
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quarter) && quarter is >= 1 and <= UptakePeriod.Quarters ? quarter
+        : throw new UptakeArgumentException("quarter must be 1, 2, 3 or 4.");
+
+    private static bool ParseFlag(string name, string? text) => text switch
+    {
+        null or "false" => false,
+        "true" => true,
+        _ => throw new UptakeArgumentException($"{name} must be true or false."),
+    };
 }

@@ -35,7 +35,7 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
             settings: [new("App:CountyName", "Testshire County Council")]);
         using var client = silo.CreateClient();
 
-        var page = await client.GetAsync("/ile?from=2027-01-01");
+        var page = await client.GetAsync("/no-such-page?from=2027-01-01");
         var html = await page.Content.ReadAsStringAsync();
         var explorer = await client.GetStringAsync("/graphql/ui");
 

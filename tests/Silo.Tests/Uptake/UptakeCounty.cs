@@ -24,8 +24,11 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 /// 92 A4 MIDDLE_LEADER, 93 A4 TEACHER.
 ///
 /// Courses: 1 senior leadership (level SENIOR), 2 middle leadership (level MIDDLE), both
-/// SCHOOL_TO_SCHOOL_SYSTEM; 3 autism (TARGETED_AND_SPECIALIST, no level); 4 tracking
-/// progress (PROGRESS_AND_OUTCOMES, no level).
+/// SCHOOL_TO_SCHOOL_SYSTEM; 3 autism (TARGETED_AND_SPECIALIST, no level, needs
+/// COMMUNICATION_AND_INTERACTION and WHOLE_SCHOOL); 4 tracking progress (PROGRESS_AND_OUTCOMES,
+/// no level, need COGNITION_AND_LEARNING, NOT in the core offer). 1 to 3 are core offer, WHOLE_SCHOOL.
+///
+/// Scopes: MAINSTREAM D1 D2 D3 A1 A2 A4; EARLY_YEARS A3; SPECIAL_AND_ALTERNATIVE D4.
 ///
 /// Runs (course; sessions, London time; academic year by the first session):
 /// <code>
@@ -69,7 +72,11 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 ///   R1:  11 EXCELLENT/AGREE/AGREE, follow-up FULLY; 81 FAIR/NEUTRAL/NEUTRAL
 ///   R7:  13 GOOD/AGREE/AGREE, 23 GOOD/AGREE/AGREE
 ///   R13: 93 POOR/DISAGREE/DISAGREE
+///   R8:  23 EXCELLENT/STRONGLY_AGREE/STRONGLY_AGREE, though 23 attended no session of R8 (given
+///        before such evaluations were refused): never counted
 /// </code>
+/// Evaluations are submitted the day after their run ends, follow-ups 42 days after.
+/// Quarters of 2025/26 end 30 November, 28 February, 31 May and 31 August.
 /// Peer review (leaders L1, L2):
 /// <code>
 ///   2025/26  K1 leader L1, members D1 D2 D3 D4 DX (5: active)
@@ -80,6 +87,9 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 ///   2024/25  K3 leader L2, members A1 A2 A3 A4 (active)
 ///            cycle: A3 FOLLOWED_UP (action IMPLEMENTED), A4 REPORTED (action IN_PROGRESS), A1 CANCELLED
 ///            K4 leader L1, members D1 D2 D3 (3: inactive), no cycle
+/// Visit dates: D1 6 Oct 2025, D2 3 Nov 2025, D3 12 Jan 2026, D4 8 Jun 2026, A2 2 Mar 2026,
+/// A3 7 Oct 2024, A4 3 Feb 2025. Reviewers: 41 (D4) on D3's visit; 61 (A1, not in an
+/// active cluster) on D1's. D1's action was marked IMPLEMENTED on 15 December 2025.
 /// </code>
 /// </summary>
 internal static class UptakeCounty
@@ -148,14 +158,14 @@ internal static class UptakeCounty
         INSERT INTO courses (id, title, summary, provider, strand, core_offer, audiences, expected_impact, prior_knowledge,
                              framework_areas, need_types, phases, delivery_mode, price_pence, funded_release_days, leadership_level,
                              created_at, updated_at)
-        SELECT id, title, 'A course.', 'County', strand, true, ARRAY['SENCO'], 'Better inclusion.', 'INTRODUCTORY',
-               ARRAY['WELLBEING'], ARRAY['WHOLE_SCHOOL'], ARRAY['PRIMARY'], 'IN_PERSON', 0, 0, level, now(), now()
+        SELECT id, title, 'A course.', 'County', strand, core_offer, ARRAY['SENCO'], 'Better inclusion.', 'INTRODUCTORY',
+               ARRAY['WELLBEING'], need_types, ARRAY['PRIMARY'], 'IN_PERSON', 0, 0, level, now(), now()
         FROM (VALUES
-            (1, 'Senior inclusion leadership', 'SCHOOL_TO_SCHOOL_SYSTEM', 'SENIOR'),
-            (2, 'Middle inclusion leadership', 'SCHOOL_TO_SCHOOL_SYSTEM', 'MIDDLE'),
-            (3, 'Autism in the classroom', 'TARGETED_AND_SPECIALIST', NULL),
-            (4, 'Tracking progress', 'PROGRESS_AND_OUTCOMES', NULL)
-        ) AS c (id, title, strand, level);
+            (1, 'Senior inclusion leadership', 'SCHOOL_TO_SCHOOL_SYSTEM', 'SENIOR', true, ARRAY['WHOLE_SCHOOL']),
+            (2, 'Middle inclusion leadership', 'SCHOOL_TO_SCHOOL_SYSTEM', 'MIDDLE', true, ARRAY['WHOLE_SCHOOL']),
+            (3, 'Autism in the classroom', 'TARGETED_AND_SPECIALIST', NULL, true, ARRAY['COMMUNICATION_AND_INTERACTION', 'WHOLE_SCHOOL']),
+            (4, 'Tracking progress', 'PROGRESS_AND_OUTCOMES', NULL, false, ARRAY['COGNITION_AND_LEARNING'])
+        ) AS c (id, title, strand, level, core_offer, need_types);
 
         CREATE TEMP TABLE hand_sessions (run_id bigint, starts_at timestamptz, ends_at timestamptz) ON COMMIT DROP;
         INSERT INTO hand_sessions VALUES
@@ -237,7 +247,8 @@ internal static class UptakeCounty
             (1, 81, 'FAIR', 'NEUTRAL', 'NEUTRAL'),
             (7, 13, 'GOOD', 'AGREE', 'AGREE'),
             (7, 23, 'GOOD', 'AGREE', 'AGREE'),
-            (13, 93, 'POOR', 'DISAGREE', 'DISAGREE')
+            (13, 93, 'POOR', 'DISAGREE', 'DISAGREE'),
+            (8, 23, 'EXCELLENT', 'STRONGLY_AGREE', 'STRONGLY_AGREE')
         ) AS e (run_id, staff_id, content, knowledge, confidence)
         JOIN bookings b ON b.run_id = e.run_id AND b.staff_id = e.staff_id AND b.status = 'CONFIRMED'
         JOIN course_runs r ON r.id = b.run_id;
@@ -294,10 +305,14 @@ internal static class UptakeCounty
             (8, 'Strong.', 'Progress.', '2024-10-21T12:00:00Z'),
             (9, 'Strong.', 'Community.', '2025-02-17T12:00:00Z');
 
-        INSERT INTO review_actions (visit_id, position, description, status, created_at, updated_at) VALUES
-            (1, 1, 'Action one.', 'IMPLEMENTED', now(), now()), (1, 2, 'Action two.', 'NOT_STARTED', now(), now()),
-            (2, 1, 'Action one.', 'IN_PROGRESS', now(), now()), (2, 2, 'Action two.', 'NOT_STARTED', now(), now()),
-            (8, 1, 'Action one.', 'IMPLEMENTED', now(), now()),
-            (9, 1, 'Action one.', 'IN_PROGRESS', now(), now());
+        INSERT INTO visit_reviewers (visit_id, staff_id, school_urn, review_date) VALUES
+            (3, 41, '100004', '2026-01-12'),
+            (1, 61, '200001', '2025-10-06');
+
+        INSERT INTO review_actions (visit_id, position, description, status, created_at, updated_at, implemented_at) VALUES
+            (1, 1, 'Action one.', 'IMPLEMENTED', now(), now(), '2025-12-15T12:00:00Z'), (1, 2, 'Action two.', 'NOT_STARTED', now(), now(), NULL),
+            (2, 1, 'Action one.', 'IN_PROGRESS', now(), now(), NULL), (2, 2, 'Action two.', 'NOT_STARTED', now(), now(), NULL),
+            (8, 1, 'Action one.', 'IMPLEMENTED', now(), now(), '2024-11-20T12:00:00Z'),
+            (9, 1, 'Action one.', 'IN_PROGRESS', now(), now(), NULL);
         """;
 }

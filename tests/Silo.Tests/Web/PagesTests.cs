@@ -65,7 +65,7 @@ public sealed partial class PagesTests(PostgresFixture postgres)
 
         var course = await client.GetAsync("/courses/42");
         var courseHtml = await course.Content.ReadAsStringAsync();
-        var shell = await client.GetStringAsync("/ile");
+        var shell = await client.GetStringAsync("/no-such-page");
         var signIn = await client.GetStringAsync("/sign-in");
 
         Assert.Equal(HttpStatusCode.NotFound, course.StatusCode);

@@ -8,6 +8,7 @@ import { peerReviewJourneys } from './journeys/peerReview.mjs';
 import { staffJourneys } from './journeys/staff.mjs';
 import { networkJourneys } from './journeys/networks.mjs';
 import { schoolImportJourneys } from './journeys/schoolImport.mjs';
+import { uptakeJourneys } from './journeys/uptake.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -702,40 +703,8 @@ export const journeys = {
     await check('visit-followed-up');
   },
 
-  /** A commissioner reads every measure by a breakdown, as a table and a chart, and downloads the CSV. */
-  async dashboard({ page, check, baseUrl }) {
-    await signIn(page, 'commissioner@demo.test');
-    await go(page, '/dashboard');
-    assert.equal(await heading(page), 'Uptake and impact');
-    assert.ok((await page.locator('#uptake-table tbody tr').count()) > 1, 'a row per district');
-    assert.equal(await page.locator('svg.app-chart[role=img]').count(), 1);
-    await check('dashboard');
-
-    for (const [measure, groupBy] of [['training', 'AREA'], ['leadership', 'PHASE'], ['peerReview', 'SCHOOL_TYPE']]) {
-      await page.getByLabel('Measure').selectOption(measure);
-      await page.getByLabel('Break down by').selectOption(groupBy);
-      await page.getByRole('button', { name: 'Show figures' }).click();
-      await page.waitForURL(new RegExp(`measure=${measure}&groupBy=${groupBy}`));
-      await ready(page);
-      assert.ok((await page.locator('#uptake-table tbody tr').count()) >= 1);
-      assert.equal(await page.locator('svg.app-chart rect').count(), await page.locator('#uptake-table tbody tr').count(), 'a bar per table row');
-      await check(`dashboard-${measure}`);
-    }
-    const csv = await page.locator('#csv-link').getAttribute('href');
-    assert.match(csv, /^\/reports\/uptake\.csv\?measure=peerReview&groupBy=SCHOOL_TYPE&academicYear=\d{4}%2F\d{2}$/);
-    const response = await page.request.get(new URL(csv, baseUrl).href);
-    assert.equal(response.status(), 200, 'the CSV downloads with the session cookie');
-    assert.match(response.headers()['content-type'], /text\/csv/);
-
-    await page.getByLabel('Measure').selectOption('evaluations');
-    await page.getByRole('button', { name: 'Show figures' }).click();
-    await page.waitForURL(/measure=evaluations/);
-    await ready(page);
-    await page.getByText('Responses').waitFor();
-    await check('dashboard-evaluations');
-  },
-
   ...providerJourneys,
+  ...uptakeJourneys,
 };
 
 /** Creates a feed of the given kind, copies its link, fetches the feed, then revokes it. */

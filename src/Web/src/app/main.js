@@ -41,7 +41,7 @@ function navigationItems() {
   if (hasRole('PROVIDER', 'ADMIN')) items.push(['/provider', 'Registers']);
   if (hasRole('LEADER')) items.push(['/ile', 'Peer review']);
   if (state.viewer?.leader) items.push([`/leaders/${state.viewer.leader.id}`, 'Unavailable dates']);
-  if (hasRole('COMMISSIONER', 'ADMIN')) items.push(['/dashboard', 'Uptake']);
+  if (hasRole('COMMISSIONER', 'ADMIN', 'NETWORK_LEAD', 'LEADER')) items.push(['/dashboard', 'Uptake']);
   if (hasRole('ADMIN')) items.push(['/admin/accounts', 'Accounts'], ['/admin/leaders', 'Leaders'], ['/admin/outbox', 'Outbox']);
   if (state.viewer) items.push(['/calendars', 'Calendars'], ['/account/tokens', 'Access tokens']);
   return items;

@@ -1,10 +1,3 @@
-// The addresses this browser app still draws. The directory (/, /courses/{id}) and sign-in
-// (/sign-in, /sign-out) are server-rendered pages now; links to any address not listed here
-// load it from the server. signedIn pages send anonymous visitors to sign in first.
-import { dashboardPage } from './pages/dashboard.js';
-
-const signedIn = { signedIn: true };
-
-export const routes = [
-  [/^\/dashboard$/, dashboardPage, signedIn],
-];
+// The addresses this browser app still draws: none. Every page is server-rendered now; the
+// app's shell only answers addresses no page has, with "Page not found", until it is retired.
+export const routes = [];
