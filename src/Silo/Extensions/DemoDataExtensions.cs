@@ -13,6 +13,7 @@ public static class DemoDataExtensions
         builder.Services.AddSingleton<IDemoDataStep, CoursesDemoDataStep>();
         builder.Services.AddSingleton<IDemoDataStep, PeerReviewDemoDataStep>();
         builder.Services.AddSingleton<IDemoDataStep, NetworksDemoDataStep>();
+        builder.Services.AddSingleton<IDemoDataStep, UptakeTrendDemoDataStep>();
         return builder;
     }
 
