@@ -139,7 +139,16 @@ public sealed class BookingNotificationTests(PostgresFixture postgres)
         static object Input(long session, string startsAt, string endsAt) =>
             new { input = new { sessionId = session.ToString(CultureInfo.InvariantCulture), startsAt, endsAt } };
 
-        // Only the course's provider and admins: a school's booker and the person booked are refused, whatever the session.
+        // Only the course's provider and admins: another provider, a school's booker and the person booked are refused, whatever the session.
+        await world.ScalarAsync<long>("""
+            INSERT INTO accounts (email, name, password_hash, created_at)
+            SELECT 'provider.other@demo.test', 'Another Training Provider', password_hash, created_at FROM accounts WHERE email = 'provider@demo.test'
+            RETURNING id
+            """);
+        await world.ScalarAsync<long>("INSERT INTO account_roles (account_id, role) SELECT id, 'PROVIDER' FROM accounts WHERE email = 'provider.other@demo.test' RETURNING account_id");
+        var otherProvider = await world.AsAsync("provider.other@demo.test");
+        Assert.Equal(["NOT_ALLOWED"], (await otherProvider.GraphQLAsync(Move, Input(sessions[0], At(19, 10), At(19, 16)))).UserErrorCodes("moveSession"));
+        // Those who are no provider are refused before the session is even looked up.
         foreach (var client in new[] { booker, person })
         {
             Assert.Equal(["NOT_ALLOWED"], (await client.GraphQLAsync(Move, Input(sessions[0], At(19, 10), At(19, 16)))).UserErrorCodes("moveSession"));
