@@ -36,7 +36,8 @@ public sealed class ProviderJourneyTests(WebFixture web)
             }),
             ("delegateList", new { pastRunId }),
             ("course", new { title = $"Sensory circuits {Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture)}" }),
-            ("providerPagesRefuseOthers", new { booker = $"booker.{school.Urn}@demo.test", courseId, pastRunId }));
+            ("providerPagesRefuseOthers", new { booker = $"booker.{school.Urn}@demo.test", courseId, pastRunId }),
+            ("moveSession", new { runId = (await DemoSetup.ScheduleRunAsync(web, capacity: 10)).RunId, newDay = day(38), booker = $"booker.{school.Urn}@demo.test" }));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace InclusionNetwork.Grains.Bookings;
 
 /// <summary>
 /// Tells people what a write did to their bookings: places booked (confirmed or on the waiting
-/// list), a place offered, an offer lapsed, a booking cancelled, the run cancelled. The messages
+/// list), a place offered, an offer lapsed, a booking cancelled, the run cancelled, a session moved. The messages
 /// are written in the write's own transaction, so they exist exactly when the change is stored,
 /// and each names its event (<c>booking:{id}:offered</c>), so a write that runs again writes
 /// nothing twice. They are all essential: nobody can turn off news of their own places.
@@ -42,7 +42,13 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 changes.Add(new BookingChange(booking, BookingChangeKind.Cancelled, null));
             }
         }
-        return new BookingChanges(changes, state.RunChanged && state.Run.Cancelled, state.CancelReason);
+        // A session moved: everyone holding or waiting for a place hears of the new time.
+        if (state.MovedSession is not null)
+        {
+            changes.AddRange(state.Bookings.Where(b => b.Status != BookingStatus.CANCELLED)
+                .Select(b => new BookingChange(b, BookingChangeKind.SessionMoved, null)));
+        }
+        return new BookingChanges(changes, state.RunChanged && state.Run.Cancelled, state.CancelReason) { MovedSession = state.MovedSession };
     }
 
     /// <summary>Writes the messages for what was stored; call in the write's transaction, after the store's write.</summary>
@@ -106,6 +112,12 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                     await SendAsync(KindOf(booking), Key(booking, "cancelled"), person, composer.Compose(person.Name, subject,
                         [.. words, why, "Your booking is on this page:"], page) with { Invitation = PersonInvitation(booking, person) });
                     break;
+                case BookingChangeKind.SessionMoved:
+                    var moved = changes.MovedSession!;
+                    await SendAsync("SESSION_MOVED", MovedKey(moved), person, composer.Compose(person.Name, $"New time: {run.Title}",
+                        [.. Moved(run, moved), booking.Status == BookingStatus.WAITLISTED ? "You are still on the waiting list; your place in it is unchanged." : "Your booking stands at the new time.",
+                         why, "Your booking is on this page:"], page) with { Invitation = PersonInvitation(booking, person) });
+                    break;
             }
         }
 
@@ -127,7 +139,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
         }
 
         // The school's bookers: offers and cancellations, so someone at the school can act.
-        foreach (var change in changes.Items.Where(c => c.Kind != BookingChangeKind.Booked && !changes.RunCancelled))
+        foreach (var change in changes.Items.Where(c => (c.Kind is BookingChangeKind.Offered or BookingChangeKind.Cancelled) && !changes.RunCancelled))
         {
             var booking = change.Booking;
             var details = facts.Bookings[booking.Id];
@@ -169,7 +181,32 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 }
             }
         }
+
+        // A moved session: each school's bookers hear once, with everyone of theirs booked on the run.
+        if (changes.MovedSession is { } move)
+        {
+            foreach (var school in changes.Items.Where(c => c.Kind == BookingChangeKind.SessionMoved).GroupBy(c => c.Booking.SchoolUrn))
+            {
+                var names = school.Select(c => facts.Bookings[c.Booking.Id].StaffName).Order(StringComparer.Ordinal).ToList();
+                var schoolName = facts.Bookings[school.First().Booking.Id].SchoolName;
+                foreach (var booker in facts.BookersOf(school.Key))
+                {
+                    await SendAsync("SESSION_MOVED", MovedKey(move), booker, composer.Compose(booker.Name, $"New time: {run.Title}",
+                        [.. Moved(run, move),
+                         $"Booked from {schoolName}: {string.Join(", ", names)}.",
+                         $"You are getting this email because you book courses for {schoolName}.", "Your school's bookings are on this page:"],
+                        Page("school/bookings")) with { Invitation = SchoolInvitation(school.Key, booker) });
+                }
+            }
+        }
     }
+
+    private static string[] Moved(RunFacts run, SessionMove move) =>
+        [$"{run.Provider} moved a session of {run.Title}. It was to start on {London.Describe(move.PreviousStartsAt)}; it now starts on {London.Describe(move.StartsAt)} and ends at {London.Describe(move.EndsAt)[^5..]}."];
+
+    /// <summary>One event per move: the session's SEQUENCE after it, so a later move is news again.</summary>
+    private static string MovedKey(SessionMove move) =>
+        $"session:{Id(move.SessionId)}:moved:{move.Sequence.ToString(CultureInfo.InvariantCulture)}";
 
     private static (string Subject, IReadOnlyList<string> Words) Cancelled(LiveBooking booking, RunFacts run, string starts, string? runReason, string who, string whose) =>
         booking.Cancellation switch
@@ -272,10 +309,14 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
     }
 }
 
-public enum BookingChangeKind { Booked, Offered, Cancelled }
+public enum BookingChangeKind { Booked, Offered, Cancelled, SessionMoved }
 
 /// <param name="WaitlistPosition">For a booking placed on the waiting list, its place in the queue.</param>
 public sealed record BookingChange(LiveBooking Booking, BookingChangeKind Kind, int? WaitlistPosition);
 
 /// <summary>What one write did to a run's bookings (see <see cref="BookingNotifications.Capture"/>).</summary>
-public sealed record BookingChanges(IReadOnlyList<BookingChange> Items, bool RunCancelled, string? RunCancelReason);
+public sealed record BookingChanges(IReadOnlyList<BookingChange> Items, bool RunCancelled, string? RunCancelReason)
+{
+    /// <summary>The session the write moved, with its new SEQUENCE once written.</summary>
+    public SessionMove? MovedSession { get; init; }
+}

@@ -243,6 +243,73 @@ public sealed class CourseRunGrain(
         return error is not null ? CommandResult<CourseRun>.Failure(error) : CommandResult<CourseRun>.Success((await runs.FindAsync(RunId))!);
     }
 
+    public async Task<CommandResult<CourseSession>> MoveSessionAsync(Viewer viewer, long sessionId, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        static CommandResult<CourseSession> Fail(DomainError error) => CommandResult<CourseSession>.Failure(error);
+
+        // Sessions change only through this grain, one call at a time, so as read here they stand for the write.
+        var sessions = (await runs.SessionsOfAsync([RunId]))[RunId].OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToList();
+        DomainError? error = null;
+        var found = await InRunTransactionAsync([], (state, now, _) =>
+        {
+            error = null;
+            var index = sessions.FindIndex(s => s.Id == sessionId);
+            if (!MayRun(viewer, state))
+            {
+                error = DomainError.NotAllowed("Only the course's provider and admins may move a session.");
+            }
+            else if (index < 0)
+            {
+                error = DomainError.NotFound("No session has that id.", "input", "sessionId");
+            }
+            else if (state.Run.Cancelled)
+            {
+                error = DomainError.Invalid("The run was cancelled.", "input", "sessionId");
+            }
+            else if (now >= state.Run.EndsAt)
+            {
+                error = DomainError.Invalid("The run has already ended.", "input", "sessionId");
+            }
+            else if (now >= sessions[index].StartsAt)
+            {
+                error = DomainError.Invalid("The session has already started, so it can no longer be moved.", "input", "sessionId");
+            }
+            else if (endsAt <= startsAt)
+            {
+                error = DomainError.Invalid("The session must end after it starts.", "input", "endsAt");
+            }
+            else if (startsAt <= now)
+            {
+                error = DomainError.Invalid("The new time is in the past.", "input", "startsAt");
+            }
+            else if (index > 0 && startsAt < sessions[index - 1].EndsAt)
+            {
+                error = DomainError.Invalid("The session would start before the session before it ends.", "input", "startsAt");
+            }
+            else if (index < sessions.Count - 1 && endsAt > sessions[index + 1].StartsAt)
+            {
+                error = DomainError.Invalid("The session would end after the session after it starts.", "input", "endsAt");
+            }
+            else
+            {
+                state.MoveSession(sessions[index], startsAt, endsAt,
+                    index == 0 ? startsAt : sessions[0].StartsAt,
+                    index == sessions.Count - 1 ? endsAt : sessions[^1].EndsAt);
+            }
+        });
+        if (!found)
+        {
+            return Fail(DomainError.NotFound("No session has that id.", "input", "sessionId"));
+        }
+        if (error is not null)
+        {
+            return Fail(error);
+        }
+        // A moved first session moves the run's start, and with it the "starts soon" reminder.
+        await SettleMilestonesAsync();
+        return CommandResult<CourseSession>.Success((await runs.FindSessionsAsync([sessionId]))[sessionId]);
+    }
+
     public async Task<CommandResult<IReadOnlyList<Attendance>>> RecordAttendanceAsync(Viewer viewer, long sessionId, IReadOnlyList<AttendanceMark> marks)
     {
         static CommandResult<IReadOnlyList<Attendance>> Fail(params DomainError[] errors) => CommandResult<IReadOnlyList<Attendance>>.Failure(errors);

@@ -38,6 +38,9 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>The session a command moved, until it is written.</summary>
+    public SessionMove? MovedSession { get; private set; }
+
     /// <summary>Places confirmed or held by an open offer.</summary>
     public int HeldPlaces => bookings.Count(b => b.Status is BookingStatus.CONFIRMED or BookingStatus.OFFERED);
 
@@ -152,6 +155,22 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
     }
 
     /// <summary>
+    /// Moves one session of the run; the run's own start and end follow its first and last
+    /// sessions, and bookings close no later than the run starts (as when it was scheduled). The
+    /// run's SEQUENCE stays: only the moved session's rises, when it is written.
+    /// </summary>
+    public void MoveSession(CourseSession session, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset runStartsAt, DateTimeOffset runEndsAt)
+    {
+        MovedSession = new SessionMove(session.Id, session.StartsAt, startsAt, endsAt);
+        Run = Run with
+        {
+            StartsAt = runStartsAt,
+            EndsAt = runEndsAt,
+            BookingClosesAt = Run.BookingClosesAt < runStartsAt ? Run.BookingClosesAt : runStartsAt,
+        };
+    }
+
+    /// <summary>
     /// After the store wrote this state (or found nothing to write): it now stands for the
     /// stored run, so the grain keeps it for the next command. Cancelled bookings leave it.
     /// </summary>
@@ -169,7 +188,22 @@ public sealed class CourseRunState(CourseRun run, long? providerAccountId, int v
         RunChanged = false;
         OffersChanged = false;
         CancelReason = null;
+        MovedSession = null;
     }
 
     private bool FitsSchoolCap(string schoolUrn) => Run.MaxPlacesPerSchool is not { } cap || HeldBy(schoolUrn) < cap;
+}
+
+/// <summary>A session moved to a new time; <see cref="Sequence"/> is its calendar SEQUENCE once written.</summary>
+public sealed class SessionMove(long sessionId, DateTimeOffset previousStartsAt, DateTimeOffset startsAt, DateTimeOffset endsAt)
+{
+    public long SessionId { get; } = sessionId;
+
+    public DateTimeOffset PreviousStartsAt { get; } = previousStartsAt;
+
+    public DateTimeOffset StartsAt { get; } = startsAt;
+
+    public DateTimeOffset EndsAt { get; } = endsAt;
+
+    public int Sequence { get; set; }
 }

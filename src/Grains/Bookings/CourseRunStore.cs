@@ -80,7 +80,7 @@ public sealed class CourseRunStore
     {
         var changed = state.Bookings.Where(b => b.Changed && !b.IsNew).ToList();
         var added = state.Bookings.Where(b => b.IsNew).ToList();
-        if (changed.Count == 0 && added.Count == 0 && !state.RunChanged)
+        if (changed.Count == 0 && added.Count == 0 && !state.RunChanged && state.MovedSession is null)
         {
             return SaveOutcome.Unchanged;
         }
@@ -88,6 +88,7 @@ public sealed class CourseRunStore
             WITH run AS (
                 UPDATE course_runs SET confirmed_count = @confirmed, offered_count = @offered, waitlisted_count = @waitlisted,
                     status = @status, cancelled_at = @cancelled_at, cancel_reason = coalesce(@cancel_reason, cancel_reason),
+                    starts_at = @starts_at, ends_at = @ends_at, booking_closes_at = @booking_closes_at,
                     updated_at = @now, version = version + 1, sequence = sequence + @sequence_step
                 WHERE id = @id AND version = @expected
                     -- People booked without their staff row read first: written only if each
@@ -115,8 +116,14 @@ public sealed class CourseRunStore
                     AS t(id, status, confirmed_at, offered_at, offer_expires_at, cancelled_at, cancellation, cancel_reason), run
                 WHERE b.id = t.id AND b.run_id = run.id
                 RETURNING b.id
+            ), moved AS (
+                -- A moved session's own SEQUENCE rises, so calendars take its new time.
+                UPDATE course_sessions s SET starts_at = @session_starts_at, ends_at = @session_ends_at, updated_at = @now, sequence = s.sequence + 1
+                FROM run
+                WHERE s.id = @session AND s.run_id = run.id
+                RETURNING s.sequence
             )
-            SELECT (SELECT count(*) FROM run), i.id, i.staff_id, i.school_urn
+            SELECT (SELECT count(*) FROM run), i.id, i.staff_id, i.school_urn, (SELECT m.sequence FROM moved m)
             FROM (SELECT 1) AS one LEFT JOIN inserted i ON true
             """, connection, transaction);
         write.Parameters.AddWithValue("id", state.Run.Id);
@@ -128,6 +135,13 @@ public sealed class CourseRunStore
         write.Parameters.AddWithValue("cancelled_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)state.Run.CancelledAt ?? DBNull.Value);
         write.Parameters.AddWithValue("cancel_reason", NpgsqlTypes.NpgsqlDbType.Text, (object?)state.CancelReason ?? DBNull.Value);
         write.Parameters.AddWithValue("now", now);
+        write.Parameters.AddWithValue("starts_at", state.Run.StartsAt);
+        write.Parameters.AddWithValue("ends_at", state.Run.EndsAt);
+        write.Parameters.AddWithValue("booking_closes_at", state.Run.BookingClosesAt);
+        var move = state.MovedSession;
+        write.Parameters.AddWithValue("session", move?.SessionId ?? 0L);
+        write.Parameters.AddWithValue("session_starts_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)move?.StartsAt ?? DBNull.Value);
+        write.Parameters.AddWithValue("session_ends_at", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)move?.EndsAt ?? DBNull.Value);
         // Only a change a calendar shows (here: cancellation) moves the run's SEQUENCE.
         write.Parameters.AddWithValue("sequence_step", state.RunChanged ? 1 : 0);
         write.Parameters.AddWithValue("new_staff", added.Select(b => b.StaffId).ToArray());
@@ -147,11 +161,13 @@ public sealed class CourseRunStore
         write.Parameters.AddWithValue("cancel_reasons", changed.Select(b => b.CancelReason).ToArray());
         var ids = new Dictionary<long, (long Id, string SchoolUrn)>();
         long runsWritten = 0;
+        int? movedSequence = null;
         await using (var reader = await write.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 runsWritten = reader.GetInt64(0);
+                movedSequence = reader.IsDBNull(4) ? null : reader.GetInt32(4);
                 if (!reader.IsDBNull(1))
                 {
                     ids[reader.GetInt64(2)] = (reader.GetInt64(1), reader.GetString(3));
@@ -167,6 +183,10 @@ public sealed class CourseRunStore
         foreach (var booking in added)
         {
             (booking.Id, booking.SchoolUrn) = ids[booking.StaffId];
+        }
+        if (move is not null)
+        {
+            move.Sequence = movedSequence ?? throw new InvalidOperationException($"Session {move.SessionId} is not on run {state.Run.Id}.");
         }
         return SaveOutcome.Written;
     }

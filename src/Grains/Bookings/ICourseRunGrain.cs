@@ -28,6 +28,12 @@ public interface ICourseRunGrain : IGrainWithIntegerKey
     /// <summary>Cancels the run and every live booking on it. The course's provider and admins only.</summary>
     Task<CommandResult<CourseRun>> CancelRunAsync(Viewer viewer, string? reason);
 
+    /// <summary>
+    /// Moves one session of the run to a new time, and tells everyone booked and their schools'
+    /// bookers. The course's provider and admins only; the sessions stay in order without overlapping.
+    /// </summary>
+    Task<CommandResult<CourseSession>> MoveSessionAsync(Viewer viewer, long sessionId, DateTimeOffset startsAt, DateTimeOffset endsAt);
+
     /// <summary>Records a session's register. The course's provider and admins only.</summary>
     Task<CommandResult<IReadOnlyList<Attendance>>> RecordAttendanceAsync(Viewer viewer, long sessionId, IReadOnlyList<AttendanceMark> marks);
 

@@ -56,7 +56,8 @@ public sealed class DirectoryModule : ISchemaModule
         .Resolve("CourseSession", "run", async ctx => await DirectoryLoaders.RunAsync(ctx, ctx.Source<CourseSession>().RunId))
         .Resolve("Mutation", "saveCourse", SaveCourseAsync)
         .Resolve("Mutation", "scheduleRun", ScheduleRunAsync)
-        .Resolve("Mutation", "cancelRun", CancelRunAsync);
+        .Resolve("Mutation", "cancelRun", CancelRunAsync)
+        .Resolve("Mutation", "moveSession", MoveSessionAsync);
 
     private static async ValueTask<object?> DirectoryAsync(IResolverContext ctx)
     {
@@ -225,6 +226,25 @@ public sealed class DirectoryModule : ISchemaModule
         }
         var result = await ctx.Service<IGrainFactory>().GetGrain<ICourseRunGrain>(runId).CancelRunAsync(viewer, input.String("reason"));
         return RunPayload(result.Value, result.Errors);
+    }
+
+    private static async ValueTask<object?> MoveSessionAsync(IResolverContext ctx)
+    {
+        var input = InputReader.OfInput(ctx);
+        // Refused before the session is looked up, so only providers and admins learn which ids exist.
+        if (ctx.Viewer() is not { } viewer || !(viewer.IsAdmin || viewer.Has(Role.PROVIDER)))
+        {
+            return new { session = (CourseSession?)null, run = (CourseRun?)null, errors = new[] { DomainError.NotAllowed("Only the course's provider and admins may move a session.") } };
+        }
+        if (InputReader.ParseId(input.String("sessionId")) is not { } sessionId
+            || await DirectoryLoaders.SessionAsync(ctx, sessionId) is not { } found)
+        {
+            return new { session = (CourseSession?)null, run = (CourseRun?)null, errors = new[] { DomainError.NotFound("No session has that id.", "input", "sessionId") } };
+        }
+        var result = await ctx.Service<IGrainFactory>().GetGrain<ICourseRunGrain>(found.RunId)
+            .MoveSessionAsync(viewer, sessionId, input.DateTime("startsAt")!.Value, input.DateTime("endsAt")!.Value);
+        var run = result.Value is null ? null : await ctx.Service<CourseRunQueries>().FindAsync(found.RunId, ctx.CancellationToken);
+        return new { session = result.Value, run, errors = result.Errors };
     }
 
     private static object CoursePayload(Course? course, IReadOnlyList<DomainError> errors) => new { course, errors };

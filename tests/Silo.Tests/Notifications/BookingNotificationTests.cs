@@ -111,6 +111,107 @@ public sealed class BookingNotificationTests(PostgresFixture postgres)
         Assert.All(received, m => Assert.Null(m.Headers[HeaderId.ListUnsubscribe]));
     }
 
+    [Fact]
+    public async Task A_moved_session_reaches_everyone_booked_and_their_bookers_once_with_a_higher_sequence_and_only_the_provider_may_move_it()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        await using var world = await BookingWorld.StartAsync(postgres, settings:
+        [
+            .. smtp.Settings,
+            new("App:PublicBaseUrl", PublicBaseUrl),
+            new("Email:From", "Kent inclusion service <no-reply@kent.example>"),
+        ]);
+        var school = (await world.SchoolsAsync(1))[0];
+        var staff = await world.StaffOfAsync(school);
+        var booker = await world.BookerAsync(school);
+        var bookerEmail = $"booker.{school}@demo.test";
+        var confirmedEmail = await world.ScalarAsync<string>("SELECT email FROM staff WHERE id = @id", ("id", staff[0]));
+        var waitingEmail = await world.ScalarAsync<string>("SELECT email FROM staff WHERE id = @id", ("id", staff[1]));
+        var run = await world.ScheduleRunAsync(capacity: 1, sessionDays: [20, 21]);
+        var confirmed = Ids(await BookingWorld.BookAsync(booker, run, staff[0]))[0];
+        var waiting = Ids(await BookingWorld.BookAsync(booker, run, staff[1]))[0];
+        var person = await world.StaffAsync(staff[0]);
+        var before = Events(await DownloadAsync(person, confirmed));
+        var sessions = await world.ListAsync<long>("SELECT id FROM course_sessions WHERE run_id = @run ORDER BY starts_at", ("run", long.Parse(run, CultureInfo.InvariantCulture)));
+        var today = world.Clock.GetUtcNow().Date;
+        string At(int day, double hour) => new DateTimeOffset(today.AddDays(day).AddHours(hour), TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
+        const string Move = "mutation($input: MoveSessionInput!) { moveSession(input: $input) { session { id startsAt endsAt } run { id startsAt } errors { code path } } }";
+        static object Input(long session, string startsAt, string endsAt) =>
+            new { input = new { sessionId = session.ToString(CultureInfo.InvariantCulture), startsAt, endsAt } };
+
+        // Only the course's provider and admins: another provider, a school's booker and the person booked are refused, whatever the session.
+        await world.ScalarAsync<long>("""
+            INSERT INTO accounts (email, name, password_hash, created_at)
+            SELECT 'provider.other@demo.test', 'Another Training Provider', password_hash, created_at FROM accounts WHERE email = 'provider@demo.test'
+            RETURNING id
+            """);
+        await world.ScalarAsync<long>("INSERT INTO account_roles (account_id, role) SELECT id, 'PROVIDER' FROM accounts WHERE email = 'provider.other@demo.test' RETURNING account_id");
+        var otherProvider = await world.AsAsync("provider.other@demo.test");
+        Assert.Equal(["NOT_ALLOWED"], (await otherProvider.GraphQLAsync(Move, Input(sessions[0], At(19, 10), At(19, 16)))).UserErrorCodes("moveSession"));
+        // Those who are no provider are refused before the session is even looked up.
+        foreach (var client in new[] { booker, person })
+        {
+            Assert.Equal(["NOT_ALLOWED"], (await client.GraphQLAsync(Move, Input(sessions[0], At(19, 10), At(19, 16)))).UserErrorCodes("moveSession"));
+            Assert.Equal(["NOT_ALLOWED"], (await client.GraphQLAsync(Move, Input(999_999_999, At(19, 10), At(19, 16)))).UserErrorCodes("moveSession"));
+        }
+        var provider = await world.ProviderAsync();
+        Assert.Equal(["NOT_FOUND"], (await provider.GraphQLAsync(Move, Input(999_999_999, At(19, 10), At(19, 16)))).UserErrorCodes("moveSession"));
+
+        // Bad times: ending before starting, in the past, overlapping the next session or the one before.
+        foreach (var (session, starts, ends, field) in new[]
+                 {
+                     (sessions[0], At(19, 16), At(19, 10), "endsAt"),
+                     (sessions[0], At(-1, 10), At(-1, 16), "startsAt"),
+                     (sessions[0], At(21, 8), At(21, 10), "endsAt"),
+                     (sessions[1], At(20, 12), At(20, 17), "startsAt"),
+                 })
+        {
+            var refused = await provider.GraphQLAsync(Move, Input(session, starts, ends));
+            Assert.Equal(["INVALID"], refused.UserErrorCodes("moveSession"));
+            Assert.Equal(JsonValueKind.Null, refused.Get("moveSession.session").ValueKind);
+            Assert.Equal(field, refused.Get("moveSession.errors").EnumerateArray().Single().GetProperty("path").EnumerateArray().Last().GetString());
+        }
+        Assert.Equal(0L, await world.ScalarAsync<long>("SELECT count(*) FROM course_sessions WHERE run_id = @run AND sequence > 0", ("run", long.Parse(run, CultureInfo.InvariantCulture))));
+        Assert.Equal(before, Events(await DownloadAsync(person, confirmed)));
+
+        // The provider moves the first session a day earlier: the run starts then too.
+        var moved = await provider.GraphQLAsync(Move, Input(sessions[0], At(19, 10), At(19, 16)));
+        Assert.Empty(moved.UserErrorCodes("moveSession"));
+        Assert.Equal(At(19, 10)[..16], moved.Get("moveSession.session.startsAt").GetString()![..16]);
+        Assert.Equal(At(19, 10)[..16], moved.Get("moveSession.run.startsAt").GetString()![..16]);
+
+        // The person with a place: an update to the same calendar entries, at a higher SEQUENCE.
+        var toConfirmed = await OneAsync(smtp, confirmedEmail, "New time: Inclusive Practices");
+        Assert.Contains($"{PublicBaseUrl}/my/bookings/{confirmed}", Text(toConfirmed));
+        await AssertInvitationMatchesDownloadAsync(toConfirmed, "REQUEST", person, confirmed);
+        var after = Events(await CalendarTools.IcalendarAsync(Invitation(toConfirmed)!.Text));
+        Assert.Equal(before.Select(e => e.Item1), after.Select(e => e.Item1));
+        Assert.True(after[0].Item2 > before[0].Item2, $"SEQUENCE {after[0].Item2} after the move, {before[0].Item2} before");
+        // The person waiting hears too, without a calendar entry; the school's booker once, naming both.
+        var toWaiting = await OneAsync(smtp, waitingEmail, "New time: Inclusive Practices");
+        Assert.Contains($"{PublicBaseUrl}/my/bookings/{waiting}", Text(toWaiting));
+        Assert.Contains("still on the waiting list", Text(toWaiting));
+        Assert.Null(Invitation(toWaiting));
+        var toBooker = await OneAsync(smtp, bookerEmail, "New time: Inclusive Practices");
+        Assert.Contains(await NameAsync(world, staff[0]), Text(toBooker));
+        Assert.Contains(await NameAsync(world, staff[1]), Text(toBooker));
+        Assert.Contains($"{PublicBaseUrl}/school/bookings", Text(toBooker));
+        Assert.Equal("REQUEST", Invitation(toBooker)?.ContentType.Parameters["method"]);
+
+        // Once each: every message written about the move was sent, once.
+        var written = await world.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE kind = 'SESSION_MOVED'");
+        Assert.True(written >= 3, $"{written} messages written");
+        await smtp.WaitForAsync((int)written, m => m.Subject == "New time: Inclusive Practices");
+        Assert.Equal(written, smtp.Received.Count(m => m.Subject == "New time: Inclusive Practices"));
+    }
+
+    private static async Task<JsonElement> DownloadAsync(HttpClient person, string bookingId)
+    {
+        var download = await person.GetAsync($"/calendar/bookings/{bookingId}.ics");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        return await CalendarTools.IcalendarAsync(await download.Content.ReadAsStringAsync());
+    }
+
     /// <summary>The only message with this subject to this address, waiting for it to arrive.</summary>
     private static async Task<MimeMessage> OneAsync(TestSmtpServer smtp, string to, string subject)
     {

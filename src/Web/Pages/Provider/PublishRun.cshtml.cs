@@ -185,14 +185,14 @@ public sealed class PublishRunModel : InclusionPage
         return null;
     }
 
-    private static DateOnly? ParseDate(string? text) =>
+    internal static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private static TimeOnly? ParseTime(string? text) =>
+    internal static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     /// <summary>A London wall-clock time as an instant, written as the API takes it.</summary>
-    private static string London(DateOnly date, TimeOnly time)
+    internal static string London(DateOnly date, TimeOnly time)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);

@@ -1,7 +1,7 @@
 // Providers' journeys: publishing a run, the delegate list, and each one's limits for other
 // roles; and the booking and register journeys again with JavaScript turned off.
 import assert from 'node:assert/strict';
-import { journeys, signIn } from '../journeys.mjs';
+import { journeys, signIn, signOut } from '../journeys.mjs';
 
 async function ready(page) {
   await page.waitForSelector('#main-content[data-ready]:not([aria-busy])');
@@ -152,6 +152,40 @@ export const providerJourneys = {
     await go(page, `/courses/${params.courseId}`);
     assert.equal(await page.getByRole('link', { name: 'Publish a run of this course' }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Change this course' }).count(), 0);
+  },
+
+  /** A provider changes a session's time from the register: a refused time first (on its field, values kept), then the new time; a school booker cannot. */
+  async moveSession({ page, check, params }) {
+    await signIn(page, 'provider@demo.test');
+    await go(page, `/runs/${params.runId}/register`);
+    await page.getByRole('link', { name: 'Change time of session 1' }).click();
+    await page.waitForURL(/\/runs\/\d+\/sessions\/\d+\/edit$/);
+    await ready(page);
+    const editPath = new URL(page.url()).pathname;
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Change the time of session 1');
+    assert.match(await page.getByLabel('Date').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+    await check('move-session');
+
+    await page.getByLabel('Date').fill(params.newDay);
+    await page.getByLabel('Starts').fill('16:00');
+    await page.getByLabel('Ends').fill('13:00');
+    await page.getByRole('button', { name: 'Save the new time' }).click();
+    await page.locator('.govuk-error-summary a[href="#ends"]').waitFor();
+    assert.equal(await page.locator('#ends-error').count(), 1);
+    assert.equal(await page.getByLabel('Starts').inputValue(), '16:00');
+    await check('move-session-refused');
+
+    await page.getByLabel('Starts').fill('13:00');
+    await page.getByLabel('Ends').fill('16:00');
+    await page.getByRole('button', { name: 'Save the new time' }).click();
+    await page.waitForURL(/\/runs\/\d+\/register$/);
+    await page.getByText('Session 1 has a new time.').waitFor();
+    assert.match(await page.locator('#sessions li').first().textContent(), /1pm to 4pm/);
+
+    await signOut(page);
+    await signIn(page, params.booker);
+    const response = await go(page, editPath);
+    assert.equal(response.status(), 403, 'a school booker cannot change a session');
   },
 
   /** Booking the last place, the waiting list and an offer, with JavaScript turned off. */
