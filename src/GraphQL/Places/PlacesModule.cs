@@ -75,12 +75,24 @@ public sealed class PlacesModule : ISchemaModule
         return StaffPayload(result.Value, result.Errors);
     }
 
-    private static async ValueTask<object?> RemoveStaffAsync(IResolverContext ctx)
+    private static ValueTask<object?> RemoveStaffAsync(IResolverContext ctx) =>
+        OnStaffMemberAsync(ctx, "Sign in to remove staff.", (school, viewer, staffId) => school.RemoveStaffAsync(viewer, staffId));
+
+    private static ValueTask<object?> ChangeStaffRoleAsync(IResolverContext ctx) =>
+        OnStaffMemberAsync(ctx, "Sign in to change a role.", (school, viewer, staffId) =>
+            school.ChangeStaffRoleAsync(viewer, staffId, InputReader.OfInput(ctx).Enum<StaffRole>("role")!.Value));
+
+    /// <summary>
+    /// Runs a command on one member of staff through their school's grain, once the caller is
+    /// known to be signed in and to belong to that school (or be an admin).
+    /// </summary>
+    private static async ValueTask<object?> OnStaffMemberAsync(IResolverContext ctx, string signInMessage,
+        Func<ISchoolGrain, Viewer, long, Task<CommandResult<StaffMember>>> command)
     {
         var input = InputReader.OfInput(ctx);
         if (ctx.Viewer() is not { } viewer)
         {
-            return StaffPayload(null, [DomainError.NotAllowed("Sign in to remove staff.")]);
+            return StaffPayload(null, [DomainError.NotAllowed(signInMessage)]);
         }
         var notFound = DomainError.NotFound("No member of staff has that id.", "input", "staffId");
         if (InputReader.ParseId(input.String("staffId")) is not { } staffId)
@@ -93,30 +105,7 @@ public sealed class PlacesModule : ISchemaModule
             // Another school's staff are reported as not found: their existence is not ours to reveal.
             return StaffPayload(null, [notFound]);
         }
-        var result = await ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(member.SchoolUrn).RemoveStaffAsync(viewer, staffId);
-        return StaffPayload(result.Value, result.Errors);
-    }
-
-    private static async ValueTask<object?> ChangeStaffRoleAsync(IResolverContext ctx)
-    {
-        var input = InputReader.OfInput(ctx);
-        if (ctx.Viewer() is not { } viewer)
-        {
-            return StaffPayload(null, [DomainError.NotAllowed("Sign in to change a role.")]);
-        }
-        var notFound = DomainError.NotFound("No member of staff has that id.", "input", "staffId");
-        if (InputReader.ParseId(input.String("staffId")) is not { } staffId)
-        {
-            return StaffPayload(null, [notFound]);
-        }
-        var member = (await ctx.Service<SchoolQueries>().FindStaffAsync([staffId], ctx.CancellationToken)).GetValueOrDefault(staffId);
-        if (member is null || !(viewer.IsAdmin || viewer.SchoolUrn == member.SchoolUrn))
-        {
-            // As for removing: another school's staff are reported as not found.
-            return StaffPayload(null, [notFound]);
-        }
-        var result = await ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(member.SchoolUrn)
-            .ChangeStaffRoleAsync(viewer, staffId, input.Enum<StaffRole>("role")!.Value);
+        var result = await command(ctx.Service<IGrainFactory>().GetGrain<ISchoolGrain>(member.SchoolUrn), viewer, staffId);
         return StaffPayload(result.Value, result.Errors);
     }
 
