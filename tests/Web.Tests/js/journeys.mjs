@@ -444,10 +444,13 @@ export const journeys = {
     await check('new-booker-booked');
   },
 
-  /** An unknown address gets a GOV.UK "Page not found" page, not an error. */
+  /** An unknown address gets a GOV.UK "Page not found" page with a real 404, never a 200. */
   async notFound({ page, check }) {
-    await go(page, '/no-such-page');
+    const response = await page.goto('/no-such-page');
+    await ready(page);
+    assert.equal(response.status(), 404);
     assert.equal(await heading(page), 'Page not found');
+    assert.match(await page.title(), /^Page not found – InclusionNetwork – /);
     await check('page-not-found');
   },
 
