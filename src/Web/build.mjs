@@ -1,7 +1,6 @@
 // Builds the front end into the Silo's static files (src/Silo/wwwroot/app):
 //   pages.js                  the server-rendered pages' enhancements (GOV.UK Frontend's initAll)
-//   app.js / app.css          the browser app's pages not yet moved to the server, and the
-//                             styles every page shares (GOV.UK Frontend's Sass)
+//   app.css                   the styles every page shares (GOV.UK Frontend's Sass)
 //   explorer.js / explorer.css the GraphQL explorer (GraphiQL), kept apart so the pages stay small
 //   assets/images             GOV.UK Frontend's images, copied from the package
 // Run by the Silo's MSBuild target; quiet unless something fails.
@@ -32,7 +31,7 @@ await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
 try {
   await Promise.all([
-    build({ ...common, entryPoints: { app: join(here, 'src', 'app', 'main.js'), pages: join(here, 'src', 'pages', 'main.js') }, outdir: staging }),
+    build({ ...common, entryPoints: { pages: join(here, 'src', 'pages', 'main.js') }, outdir: staging }),
     build({
       ...common,
       // GraphiQL's source maps are megabytes; nobody debugs the explorer here.

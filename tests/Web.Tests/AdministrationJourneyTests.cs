@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InclusionNetwork.Grains.Messages;
 using InclusionNetwork.Web.Formatting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace InclusionNetwork.Web.Tests;
 
 /// <summary>
-/// The account, invitation, leader, token and outbox pages in Chromium with axe-core, the
+/// The account, invitation, leader, token, email choice and outbox pages in Chromium with axe-core, the
 /// main paths also with JavaScript off; and a new person's way from an invitation email,
 /// received by the test's SMTP server, to a booked place, with nobody touching the database.
 /// </summary>
@@ -52,16 +55,52 @@ public sealed partial class AdministrationJourneyTests(WebFixture web)
     }
 
     [Fact]
-    public async Task With_javascript_turned_off_a_leader_keeps_their_dates_a_booker_invites_their_own_staff_and_anyone_keeps_their_access_tokens()
+    public async Task With_javascript_turned_off_a_leader_keeps_their_dates_a_booker_invites_their_own_staff_anyone_keeps_their_access_tokens_and_email_choices_and_a_reminder_link_works_once()
     {
         var (date, dateText) = UnavailableDate(62);
         var (urn, staffName) = await StaffWithoutAccountAsync();
+        var reminded = $"reminded.{Guid.NewGuid():N}@kent.example";
+        var unsubscribeToken = await ReminderLinkTokenAsync(reminded);
 
         await web.RunJourneysAsync(
             ("leaderOwnDatesWithoutJavaScript", new { leaderEmail = "leader8@demo.test", date, dateText }),
             ("bookerInvitesWithoutJavaScript", new { booker = $"booker.{urn}@demo.test", staffName, email = $"invited.{Guid.NewGuid():N}@kent.example" }),
-            ("tokensWithoutJavaScript", null));
+            ("tokensWithoutJavaScript", null),
+            ("notificationsWithoutJavaScript", new { email = "commissioner@demo.test" }),
+            ("unsubscribeWithoutJavaScript", new { token = unsubscribeToken }));
+
+        var store = web.Silo.Services.GetRequiredService<NotificationPreferenceStore>();
+        Assert.Equal(new NotificationPreferences(Reminders: false, Prompts: true), await store.GetAsync(reminded));
+        Assert.Equal(NotificationPreferences.Everything, await store.GetAsync("commissioner@demo.test"));
     }
+
+    /// <summary>
+    /// A reminder written to the outbox as the reminder jobs write theirs, sent to the test's
+    /// SMTP server; the token of the one-click link in the message as it arrived.
+    /// </summary>
+    private async Task<string> ReminderLinkTokenAsync(string email)
+    {
+        var outbox = web.Silo.Services.GetRequiredService<Outbox>();
+        var composer = web.Silo.Services.GetRequiredService<EmailComposer>();
+        await using (var connection = await web.Silo.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            Assert.True(await outbox.EnqueueAsync(connection, transaction,
+                new OutboxItem("COURSE_REMINDER", email, composer.Compose("Sam", "Your course starts soon", ["Your course starts next week."]))
+                {
+                    Category = NotificationCategory.Reminder,
+                    EventKey = "web-test:reminder:" + email,
+                }));
+            await transaction.CommitAsync();
+        }
+        var message = Assert.Single(await web.Smtp.WaitForAsync(1, m => m.To.Mailboxes.Any(b => b.Address == email)));
+        return UnsubscribeLink().Match(message.TextBody ?? "") is { Success: true } link
+            ? link.Groups[1].Value
+            : throw new InvalidOperationException($"The reminder has no /unsubscribe/ link:\n{message.TextBody}");
+    }
+
+    [GeneratedRegex("/unsubscribe/([A-Za-z0-9_\\-]+)")]
+    private static partial Regex UnsubscribeLink();
 
     [GeneratedRegex("/invitations/([A-Za-z0-9_\\-]+)")]
     private static partial Regex InvitationLink();

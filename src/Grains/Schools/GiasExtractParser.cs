@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using InclusionNetwork.Grains.Common;
+using CsvHelper;
 
 namespace InclusionNetwork.Grains.Schools;
 
@@ -19,26 +19,27 @@ public static partial class GiasExtractParser
     [GeneratedRegex("^[0-9]{6,7}$")]
     private static partial Regex UrnPattern();
 
+    /// <summary>RFC 4180 with commas, as GIAS writes it; line numbers kept so every refusal can name its line.</summary>
+    private static readonly CsvReaderOptions Options = new()
+    {
+        Separator = ',',
+        HasHeader = false,
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
+
     /// <param name="districtIdsByName">District ids keyed by name (case-insensitive).</param>
     /// <exception cref="SchoolImportException">Any row (or the header) could not be mapped.</exception>
     public static IReadOnlyList<ImportedSchool> Parse(TextReader csv, IReadOnlyDictionary<string, string> districtIdsByName)
     {
         var errors = new List<SchoolImportError>();
         var schools = new List<ImportedSchool>();
-        IEnumerator<CsvReader.Record> records;
-        try
+        using var records = CsvReader.Create(csv, Options, leaveOpen: true);
+        if (!Next(records, errors))
         {
-            records = CsvReader.Read(csv).ToList().GetEnumerator();
+            throw new SchoolImportException(errors.Count > 0 ? errors : [new SchoolImportError(1, "The file is empty: expected a header row.")]);
         }
-        catch (FormatException e)
-        {
-            throw new SchoolImportException([new SchoolImportError(0, e.Message)]);
-        }
-        if (!records.MoveNext())
-        {
-            throw new SchoolImportException([new SchoolImportError(1, "The file is empty: expected a header row.")]);
-        }
-        var header = records.Current.Fields.Select((name, index) => (name: name.Trim().TrimStart('\uFEFF'), index))
+        var header = Enumerable.Range(0, records.FieldCount).Select(index => (name: records.GetString(index).Trim().TrimStart('\uFEFF'), index))
             .GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().index);
         var missing = RequiredColumns.Where(c => !header.ContainsKey(c)).ToList();
         if (missing.Count > 0)
@@ -46,10 +47,10 @@ public static partial class GiasExtractParser
             throw new SchoolImportException([new SchoolImportError(1, $"The header lacks the column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}.")]);
         }
         var seen = new Dictionary<string, int>();
-        while (records.MoveNext())
+        while (Next(records, errors))
         {
-            var record = records.Current;
-            string Field(string column) => header[column] < record.Fields.Count ? record.Fields[header[column]].Trim() : "";
+            var lineNumber = checked((int)records.LineNumber);
+            string Field(string column) => records.GetString(header[column]).Trim();
             var problems = new List<string>();
 
             var urn = Field("URN");
@@ -63,7 +64,7 @@ public static partial class GiasExtractParser
             }
             else
             {
-                seen[urn] = record.LineNumber;
+                seen[urn] = lineNumber;
             }
             var name = Field("EstablishmentName");
             if (name.Length == 0)
@@ -97,7 +98,7 @@ public static partial class GiasExtractParser
 
             if (problems.Count > 0)
             {
-                errors.Add(new SchoolImportError(record.LineNumber, string.Join("; ", problems)));
+                errors.Add(new SchoolImportError(lineNumber, string.Join("; ", problems)));
                 continue;
             }
             schools.Add(new ImportedSchool(urn, name, phase!.Value, type!.Value, districtId!,
@@ -108,5 +109,22 @@ public static partial class GiasExtractParser
             throw new SchoolImportException(errors);
         }
         return schools;
+    }
+
+    /// <summary>
+    /// The next record, or false at the end; broken quoting ends the file there, refused with
+    /// its line, after the problems of the rows before it.
+    /// </summary>
+    private static bool Next(CsvReader records, List<SchoolImportError> errors)
+    {
+        try
+        {
+            return records.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(new SchoolImportError(checked((int)e.LineNumber), $"The CSV cannot be read from here: {e.Message}"));
+            return false;
+        }
     }
 }

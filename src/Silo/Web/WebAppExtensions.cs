@@ -14,10 +14,9 @@ namespace InclusionNetwork.Silo.Web;
 
 /// <summary>
 /// Serves the web front end: its static files under <c>/app/</c>, the GraphQL explorer at
-/// <c>GET /graphql/ui</c>, the server-rendered pages (src/Web, Razor Pages), and for every
-/// other page address one HTML shell, which the browser app then renders: the pages not yet
-/// moved to the server keep working. API prefixes never get the shell, so a mistyped API
-/// address is a plain 404, not a page.
+/// <c>GET /graphql/ui</c> and the server-rendered pages (src/Web, Razor Pages). An address no
+/// page has gets GOV.UK's "Page not found" with 404; under the API prefixes, or for a file, a
+/// plain 404, so a mistyped API or asset address is never answered with a page.
 /// </summary>
 public static class WebAppExtensions
 {
@@ -61,7 +60,7 @@ public static class WebAppExtensions
         var root = WebRoot.Find(app.Configuration, app.Environment);
         if (root is null)
         {
-            app.Logger.LogWarning("The web front end is not built (no wwwroot/app/app.js); build the Silo with npm on PATH.");
+            app.Logger.LogWarning("The web front end is not built (no wwwroot/app/pages.js); build the Silo with npm on PATH.");
             return app;
         }
         app.UseStaticFiles(new StaticFileOptions
@@ -81,19 +80,21 @@ public static class WebAppExtensions
         app.MapGet("/graphql/ui", () => Html(Explorer(county, Version(root, "explorer.js"))));
         // Route matching prefers these over the fallback below, whose pattern matches anything.
         app.MapInclusionPages();
-        app.MapFallback(context =>
+        // Fallbacks lose to every other route, and among them an API prefix's literal segment wins.
+        // None matches a file name, so static files and a missing asset's plain 404 are untouched.
+        foreach (var prefix in ApiPrefixes)
         {
-            var path = context.Request.Path;
-            if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                || ApiPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-                || Path.HasExtension(path.Value))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }
-            return Html(Shell(county, Version(root, "app.js"))).ExecuteAsync(context);
-        });
+            app.MapFallback(prefix + "/{**rest:nonfile}", PlainNotFound);
+            app.MapFallback(prefix, PlainNotFound);
+        }
+        app.MapFallbackToPage("{**path:nonfile}", "/Errors/PageNotFound");
         return app;
+    }
+
+    private static Task PlainNotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
@@ -101,63 +102,6 @@ public static class WebAppExtensions
     /// <summary>A query-string version from the bundle's write time, so a new build is fetched at once.</summary>
     private static string Version(string? root, string file) =>
         root is null ? "0" : File.GetLastWriteTimeUtc(Path.Combine(root, "app", file)).Ticks.ToString("x", CultureInfo.InvariantCulture);
-
-    private static string Shell(string county, string version)
-    {
-        var c = HtmlEncoder.Default.Encode(county);
-        return $$"""
-            <!DOCTYPE html>
-            <html lang="en" class="govuk-template">
-            <head>
-              <meta charset="utf-8">
-              <title>InclusionNetwork – {{c}}</title>
-              <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-              <meta name="theme-color" content="#0b0c0c">
-              <link rel="stylesheet" href="/app/app.css?v={{version}}">
-              <script type="module" src="/app/app.js?v={{version}}"></script>
-            </head>
-            <body class="govuk-template__body" data-county="{{c}}">
-              <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
-              <header class="govuk-generic-header" role="banner">
-                <div class="govuk-generic-header__container govuk-width-container">
-                  <div class="govuk-generic-header__logo">
-                    <a href="/" class="govuk-generic-header__homepage-link">{{c}}</a>
-                  </div>
-                </div>
-              </header>
-              <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation" id="service-navigation">
-                <div class="govuk-width-container">
-                  <div class="govuk-service-navigation__container">
-                    <span class="govuk-service-navigation__service-name">
-                      <a href="/" class="govuk-service-navigation__link">InclusionNetwork</a>
-                    </span>
-                  </div>
-                </div>
-              </section>
-              <div class="govuk-width-container">
-                <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
-                  <h1 class="govuk-heading-l">InclusionNetwork</h1>
-                  <noscript><p class="govuk-body">This service needs JavaScript. Turn it on in your browser's settings and reload the page.</p></noscript>
-                </main>
-              </div>
-              <footer class="govuk-footer">
-                <div class="govuk-width-container">
-                  <div class="govuk-footer__meta">
-                    <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                      <h2 class="govuk-visually-hidden">Support links</h2>
-                      <ul class="govuk-footer__inline-list">
-                        <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/">Directory of support</a></li>
-                        <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/graphql/ui">GraphQL explorer</a></li>
-                      </ul>
-                      <p class="govuk-body-s">InclusionNetwork is run by {{c}} for its schools and settings.</p>
-                    </div>
-                  </div>
-                </div>
-              </footer>
-            </body>
-            </html>
-            """;
-    }
 
     private static string Explorer(string county, string version)
     {

@@ -21,6 +21,6 @@ public static class WebRoot
             typeof(WebRoot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .FirstOrDefault(a => a.Key == "InclusionNetwork.WebRoot")?.Value,
         };
-        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(Path.Combine(c, "app", "app.js")));
+        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(Path.Combine(c, "app", "pages.js")));
     }
 }

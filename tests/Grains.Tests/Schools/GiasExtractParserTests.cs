@@ -68,4 +68,24 @@ public sealed class GiasExtractParserTests
         Assert.Equal(1, Assert.Single(error.Errors).LineNumber);
         Assert.Contains("'TypeOfEstablishment (name)'", error.Errors[0].Message);
     }
+
+    [Fact]
+    public void Broken_quoting_refuses_the_file_on_its_line_after_the_problems_of_the_rows_before_it()
+    {
+        var error = Assert.Throws<SchoolImportException>(() => Parse(
+            "12,Short URN,Kent,Community school,Primary,Open,Dover,\n" +
+            "118002,\"St Mary\"s,Kent,Community school,Primary,Open,Dover,\n" +
+            "118003,Fine,Kent,Community school,Primary,Open,Dover,\n"));
+
+        Assert.Equal([2, 3], error.Errors.Select(e => e.LineNumber));
+        Assert.Contains("cannot be read", error.Errors[1].Message);
+    }
+
+    [Fact]
+    public void Quoted_fields_keep_their_commas_quotes_and_line_breaks()
+    {
+        var school = Assert.Single(Parse("118004,\"St Mary\"\"s, \"\"Upper\"\"\nSite\",Kent,Community school,Primary,Open,Dover,\n"));
+
+        Assert.Equal("St Mary\"s, \"Upper\"\nSite", school.Name);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Page_addresses_get_the_shell_and_api_addresses_never_do()
+    public async Task An_unknown_page_address_gets_page_not_found_with_404_and_api_addresses_a_plain_404()
     {
         await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(),
             settings: [new("App:CountyName", "Testshire County Council")]);
@@ -39,18 +39,24 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
         var html = await page.Content.ReadAsStringAsync();
         var explorer = await client.GetStringAsync("/graphql/ui");
 
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Testshire County Council", html);
-        Assert.Contains("<script type=\"module\" src=\"/app/app.js", html);
+        Assert.Contains("<title>Page not found – InclusionNetwork – Testshire County Council</title>", html);
+        Assert.Contains("<script type=\"module\" src=\"/app/pages.js", html);
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("style=", html);
         Assert.Contains("/app/explorer.js", explorer);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/app.js")).StatusCode);
-        foreach (var path in new[] { "/calendar/unknown", "/reports/nothing", "/admin/nothing", "/auth/nothing", "/app/missing.js", "/graphql/nothing" })
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/pages.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/app/app.js")).StatusCode);
+        foreach (var path in new[] { "/calendar/unknown", "/reports/nothing", "/admin/nothing", "/auth/nothing", "/app/missing.js", "/graphql/nothing", "/no-such-page.txt" })
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsStringAsync());
         }
+        var posted = await client.PostAsync("/no-such-page", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Page not found</h1>", await posted.Content.ReadAsStringAsync());
     }
 
     [Fact]

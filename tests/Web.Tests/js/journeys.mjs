@@ -9,6 +9,7 @@ import { staffJourneys } from './journeys/staff.mjs';
 import { networkJourneys } from './journeys/networks.mjs';
 import { schoolImportJourneys } from './journeys/schoolImport.mjs';
 import { uptakeJourneys } from './journeys/uptake.mjs';
+import { notificationJourneys } from './journeys/notifications.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -172,7 +173,7 @@ export const journeys = {
   signInWithoutJavaScript: (browser) => signInJourney(browser, { javaScript: false }),
 
   /** Only the session's owner can use it: after signing out, the old cookie no longer signs anyone in. */
-  async signOutEndsTheSession({ page, context }) {
+  async signOutEndsTheSession({ page, context, check }) {
     await signIn(page, 'admin@demo.test');
     const cookie = (await context.cookies()).find((c) => c.name === 'inclusion_session');
     await signOut(page);
@@ -180,15 +181,17 @@ export const journeys = {
     await go(page, '/');
     await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Sign out/ }).count(), 0, 'a revoked session reads as signed out');
+    await check('directory-after-revoked-session');
   },
 
   /** The sign-out form refuses a post without the page's antiforgery token. */
-  async signOutNeedsTheFormToken({ page }) {
+  async signOutNeedsTheFormToken({ page, check }) {
     await signIn(page, 'admin@demo.test');
     const response = await page.request.post('/sign-out', { form: {}, headers: { Origin: new URL(page.url()).origin } });
     assert.equal(response.status(), 400, 'a post without the token is refused');
     await go(page, '/');
     await page.getByRole('button', { name: /Sign out/ }).waitFor();
+    await check('directory-still-signed-in');
   },
 
   /** An invitation's page says who invited them; a refused password is shown on the field; accepting signs in. */
@@ -428,14 +431,17 @@ export const journeys = {
   async acceptInvitationAndBook({ page, check, params }) {
     await go(page, `/invitations/${params.token}`);
     assert.match(await page.locator('#invited-by').textContent(), new RegExp(`has invited you, ${params.name}`));
+    await check('invitation-for-booker');
     await page.getByLabel('Create a password').fill('a brand new booker picks four words');
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     await page.getByText('Your account is ready and you are signed in.').waitFor();
     await page.getByRole('button', { name: `Sign out (${params.name})` }).waitFor();
     await go(page, `/courses/${params.courseId}`);
+    await check('course-for-new-booker');
     await page.locator(`a[href="/runs/${params.runId}/book"]`).click();
     await page.waitForURL(/\/book$/);
     await ready(page);
+    await check('book-for-new-booker');
     await page.getByLabel(params.person, { exact: true }).check();
     await page.getByRole('button', { name: 'Book places' }).click();
     const outcomes = page.locator('#outcomes');
@@ -444,10 +450,13 @@ export const journeys = {
     await check('new-booker-booked');
   },
 
-  /** An unknown address gets a GOV.UK "Page not found" page, not an error. */
+  /** An unknown address gets a GOV.UK "Page not found" page with a real 404, never a 200. */
   async notFound({ page, check }) {
-    await go(page, '/no-such-page');
+    const response = await page.goto('/no-such-page');
+    await ready(page);
+    assert.equal(response.status(), 404);
     assert.equal(await heading(page), 'Page not found');
+    assert.match(await page.title(), /^Page not found – InclusionNetwork – /);
     await check('page-not-found');
   },
 
@@ -478,6 +487,7 @@ export const journeys = {
     assert.ok((await page.title()).startsWith(`${params.courseTitle} – InclusionNetwork – `), 'the title is "Page – Service – Council"');
     assert.equal(await book.count(), 0, 'no booking for a visitor');
     assert.equal(await register.count(), 0, 'no register for a visitor');
+    await check('course-for-visitor');
     await signIn(page, 'provider@demo.test');
     await go(page, `/courses/${params.courseId}`);
     assert.equal(await book.count(), 0, 'no booking for a provider');
@@ -488,6 +498,7 @@ export const journeys = {
     await go(page, `/courses/${params.courseId}`);
     assert.equal(await book.count(), 1, 'the school booker can book');
     assert.equal(await register.count(), 0, 'no register for a school booker');
+    await check('course-for-booker');
 
     const missing = await page.goto('/courses/999999999');
     assert.equal(missing.status(), 404);
@@ -705,6 +716,7 @@ export const journeys = {
 
   ...providerJourneys,
   ...uptakeJourneys,
+  ...notificationJourneys,
 };
 
 /** Creates a feed of the given kind, copies its link, fetches the feed, then revokes it. */

@@ -84,6 +84,7 @@ export const networkJourneys = {
     const mine = page.locator('#networks > li', { hasText: params.name });
     assert.match(await mine.textContent(), /Your school/);
     assert.match(await page.locator('#networks > li').first().textContent(), /Your school/, 'the school’s own networks come first');
+    await check('networks-for-member-no-js');
     await mine.getByRole('link', { name: params.name }).click();
     await page.waitForURL(/\/networks\/\d+$/);
     assert.equal(await page.getByRole('button', { name: 'Add meeting' }).count(), 0, 'members do not change the meetings');

@@ -128,9 +128,10 @@ export const providerJourneys = {
   },
 
   /** The delegate list downloads as CSV, a row per person with their attendance. */
-  async delegateList({ page, baseUrl, params }) {
+  async delegateList({ page, check, baseUrl, params }) {
     await signIn(page, 'provider@demo.test');
     await go(page, `/runs/${params.pastRunId}/register`);
+    await check('register-past-run');
     const href = await page.locator('#delegates-csv').getAttribute('href');
     const response = await page.request.get(new URL(href, baseUrl).href);
     assert.equal(response.status(), 200);
@@ -143,13 +144,15 @@ export const providerJourneys = {
   },
 
   /** Other roles cannot publish runs or read a register or its delegate list. */
-  async providerPagesRefuseOthers({ page, params }) {
+  async providerPagesRefuseOthers({ page, check, params }) {
     await signIn(page, params.booker);
     for (const path of ['/courses/new', `/courses/${params.courseId}/edit`, `/courses/${params.courseId}/runs/new`, `/runs/${params.pastRunId}/register`, `/runs/${params.pastRunId}/register?handler=delegates`, '/provider']) {
       const response = await go(page, path);
       assert.equal(response.status(), 403, `${path} is refused to a school booker`);
+      if (path === '/provider') await check('not-allowed');
     }
     await go(page, `/courses/${params.courseId}`);
+    await check('course-without-provider-links');
     assert.equal(await page.getByRole('link', { name: 'Publish a run of this course' }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Change this course' }).count(), 0);
   },
