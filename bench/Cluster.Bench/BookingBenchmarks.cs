@@ -13,13 +13,10 @@ namespace InclusionNetwork.Cluster.Bench;
 /// </summary>
 internal static class BookingBenchmarks
 {
-    private const int Bookings = 2_000;
     private const int Callers = 32;
     private const int ContendedCapacity = 100;
-    private const int SpreadRuns = 200;
-    /// <summary>Ten bookings land on each of the spread runs: half confirmed, half waiting.</summary>
+    /// <summary>At the full and small sizes, ten bookings land on each of the spread runs: half confirmed, half waiting.</summary>
     private const int SpreadCapacity = 5;
-    private const int WarmupBookings = 100;
 
     /// <summary>The stand-in runtime's figures on its contended run, as the issue that retired it records them.</summary>
     private const double StandInContended = 277;
@@ -27,32 +24,33 @@ internal static class BookingBenchmarks
 
     private static readonly Viewer Admin = new(1, "Bench admin", "admin@bench.test", new HashSet<Role> { Role.ADMIN }, null, null, null);
 
-    public static async Task RunAsync(IGrainFactory grains, NpgsqlDataSource database)
+    public static async Task RunAsync(IGrainFactory grains, NpgsqlDataSource database, BenchSizes sizes)
     {
+        var (bookings, spreadRuns) = (sizes.Bookings, sizes.SpreadRuns);
         var now = TimeProvider.System.GetUtcNow();
-        var staff = await SeedAsync(database, now, Bookings);
+        var staff = await SeedAsync(database, now, bookings);
         var warmup = (await NewRunsAsync(database, 1, ContendedCapacity, now))[0];
         var contended = (await NewRunsAsync(database, 1, ContendedCapacity, now))[0];
-        var spread = await NewRunsAsync(database, SpreadRuns, SpreadCapacity, now);
+        var spread = await NewRunsAsync(database, spreadRuns, SpreadCapacity, now);
         var floorRun = (await NewRunsAsync(database, 1, ContendedCapacity, now))[0];
 
         // The code paths and the connection pool warmed on a run of their own.
-        await BookAllAsync(WarmupBookings, i => (warmup, staff[i]));
+        await BookAllAsync(sizes.WarmupBookings, i => (warmup, staff[i]));
         using var statements = new StatementCounter();
-        var oneRun = await BookAllAsync(Bookings, i => (contended, staff[i]));
+        var oneRun = await BookAllAsync(bookings, i => (contended, staff[i]));
         var oneRunStatements = statements.TakeCount();
-        await VerifyAsync(database, [contended], ContendedCapacity, Bookings);
+        await VerifyAsync(database, [contended], ContendedCapacity, bookings);
         statements.TakeCount();
-        var acrossRuns = await BookAllAsync(Bookings, i => (spread[i % SpreadRuns], staff[i]));
+        var acrossRuns = await BookAllAsync(bookings, i => (spread[i % spreadRuns], staff[i]));
         var acrossRunsStatements = statements.TakeCount();
-        await VerifyAsync(database, spread, SpreadCapacity, Bookings / SpreadRuns);
-        var floor = await InsertLoopAsync(database, floorRun, staff, now);
+        await VerifyAsync(database, spread, SpreadCapacity, bookings / spreadRuns);
+        var floor = await InsertLoopAsync(database, floorRun, staff, bookings, now);
 
         Console.WriteLine();
-        Console.WriteLine($"Booking throughput ({Bookings:N0} bookings, one person each, {Callers} callers at once, through ICourseRunGrain.BookAsync)");
+        Console.WriteLine($"Booking throughput ({bookings:N0} bookings, one person each, {Callers} callers at once, through ICourseRunGrain.BookAsync)");
         Console.WriteLine($"  {"",-44} {"bookings/s",12} {"ours/loop",10} {"statements/booking",19}");
-        Console.WriteLine($"  {$"one contended run (capacity {ContendedCapacity})",-44} {oneRun,12:N0} {oneRun / floor,9:F2}x {(double)oneRunStatements / Bookings,19:F2}   (goal: at least 0.50x)");
-        Console.WriteLine($"  {$"across {SpreadRuns} runs (capacity {SpreadCapacity} each)",-44} {acrossRuns,12:N0} {acrossRuns / floor,9:F2}x {(double)acrossRunsStatements / Bookings,19:F2}");
+        Console.WriteLine($"  {$"one contended run (capacity {ContendedCapacity})",-44} {oneRun,12:N0} {oneRun / floor,9:F2}x {(double)oneRunStatements / bookings,19:F2}   (goal: at least 0.50x)");
+        Console.WriteLine($"  {$"across {spreadRuns} runs (capacity {SpreadCapacity} each)",-44} {acrossRuns,12:N0} {acrossRuns / floor,9:F2}x {(double)acrossRunsStatements / bookings,19:F2}");
         Console.WriteLine($"  {"plain SQL insert loop, one connection (floor)",-44} {floor,12:N0}");
         Console.WriteLine($"  {"stand-in runtime, one contended run (then)",-44} {StandInContended,12:N0} {StandInContended / StandInFloor,9:F2}x   (beside its own loop of {StandInFloor:N0}/s)");
         Console.WriteLine($"  checked: exactly the capacity confirmed on every run, every booking stored once");
@@ -79,11 +77,11 @@ internal static class BookingBenchmarks
     }
 
     /// <summary>What the grain writes per booking, as the bare statement on one open connection.</summary>
-    private static async Task<double> InsertLoopAsync(NpgsqlDataSource database, long run, IReadOnlyList<long> staff, DateTimeOffset now)
+    private static async Task<double> InsertLoopAsync(NpgsqlDataSource database, long run, IReadOnlyList<long> staff, int bookings, DateTimeOffset now)
     {
         await using var connection = await database.OpenConnectionAsync();
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < Bookings; i++)
+        for (var i = 0; i < bookings; i++)
         {
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, booked_by, updated_at)
@@ -94,7 +92,7 @@ internal static class BookingBenchmarks
             insert.Parameters.AddWithValue("now", now);
             await insert.ExecuteNonQueryAsync();
         }
-        return Bookings / clock.Elapsed.TotalSeconds;
+        return bookings / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Every run holds exactly its capacity confirmed and every booking made, each person once.</summary>

@@ -27,9 +27,6 @@ internal static class FailoverBenchmark
     private const int WorkersPerSilo = 4;
     private const int People = 20_000;
     private const int Capacity = 100;
-    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(3);
-    /// <summary>The load stops this long after the survivor answers again, or at the limit.</summary>
-    private static readonly TimeSpan LoadAfterRecovery = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan GapLimit = TimeSpan.FromSeconds(60);
 
     private const string BookPlaces = """
@@ -38,7 +35,8 @@ internal static class FailoverBenchmark
 
     private sealed record Attempt(string Silo, TimeSpan Started, TimeSpan Ended, string? Failure);
 
-    public static async Task RunAsync(string connectionString)
+    /// <param name="sizes">How long the load runs before the kill, and on after the survivor answers again (it stops then, or at the limit).</param>
+    public static async Task RunAsync(string connectionString, BenchSizes sizes)
     {
         var siloAssembly = LocateSiloAssembly();
         using var first = SiloProcess.Start("A", siloAssembly, connectionString, DemoPassword);
@@ -71,7 +69,7 @@ internal static class FailoverBenchmark
             }
         })).ToList();
 
-        await Task.Delay(LoadBeforeKill);
+        await Task.Delay(sizes.LoadBeforeKill);
         var holderPort = await HolderSiloPortAsync(connectionString, runId);
         var victim = silos.Single(s => s.SiloPort == holderPort);
         var survivor = silos.Single(s => s != victim);
@@ -84,7 +82,7 @@ internal static class FailoverBenchmark
         TimeSpan? declaredDeadAt = null;
         await using (var database = NpgsqlDataSource.Create(connectionString))
         {
-            while (clock.Elapsed - killedAt < GapLimit && (recoveredAt is null || declaredDeadAt is null || clock.Elapsed - recoveredAt < LoadAfterRecovery))
+            while (clock.Elapsed - killedAt < GapLimit && (recoveredAt is null || declaredDeadAt is null || clock.Elapsed - recoveredAt < sizes.LoadAfterRecovery))
             {
                 recoveredAt ??= attempts.Where(a => a.Silo == survivor.Name && a.Started >= killedAt && a.Failure is null).Select(a => (TimeSpan?)a.Ended).Min();
                 if (declaredDeadAt is null && await IsDeclaredDeadAsync(database, victim.SiloPort))

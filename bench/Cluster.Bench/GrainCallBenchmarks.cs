@@ -15,44 +15,41 @@ internal static class GrainCallBenchmarks
     private const double StandInBytesPerActivation = 563;
 
     private const int ConcurrentCallers = 64;
-    private const int Keys = 10_000;
-    private const int IdleActivations = 100_000;
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Measured = TimeSpan.FromSeconds(3);
 
     public sealed record CallRates(double OneCaller, double ConcurrentCallers, double AcrossKeys);
 
-    public static async Task<CallRates> CallRatesAsync(IGrainFactory grains)
+    public static async Task<CallRates> CallRatesAsync(IGrainFactory grains, BenchSizes sizes)
     {
+        var keys = sizes.Keys;
         var one = grains.GetGrain<ICounterGrain>(0);
         var oneCaller = await WarmThenMeasureAsync(1, _ => one);
         var concurrent = await WarmThenMeasureAsync(ConcurrentCallers, _ => one);
 
         // Every key active before timing starts, so the figure is calls, not activations.
-        var keyed = Enumerable.Range(1, Keys).Select(k => grains.GetGrain<ICounterGrain>(k)).ToArray();
+        var keyed = Enumerable.Range(1, keys).Select(k => grains.GetGrain<ICounterGrain>(k)).ToArray();
         await Task.WhenAll(keyed.Select(g => g.IncrementAsync()));
-        var acrossKeys = await WarmThenMeasureAsync(ConcurrentCallers, call => keyed[call % Keys]);
+        var acrossKeys = await WarmThenMeasureAsync(ConcurrentCallers, call => keyed[call % keys]);
         return new CallRates(oneCaller, concurrent, acrossKeys);
 
         // Each shape warmed on its own, so tiered JIT has settled on the code it times.
-        static async Task<double> WarmThenMeasureAsync(int callers, Func<int, ICounterGrain> target)
+        async Task<double> WarmThenMeasureAsync(int callers, Func<int, ICounterGrain> target)
         {
-            await CallsPerSecondAsync(callers, target, Warmup);
-            return await CallsPerSecondAsync(callers, target, Measured);
+            await CallsPerSecondAsync(callers, target, sizes.Warmup);
+            return await CallsPerSecondAsync(callers, target, sizes.Measured);
         }
     }
 
     /// <param name="asShipped">On a silo configured as the Silo's (grain-call logging and the dashboard).</param>
     /// <param name="bare">On the same silo without them.</param>
-    public static void Print(CallRates asShipped, CallRates bare, double bytesPerActivation)
+    public static void Print(CallRates asShipped, CallRates bare, double bytesPerActivation, BenchSizes sizes)
     {
         Console.WriteLine();
-        Console.WriteLine($"Grain calls (one silo on PostgreSQL, as the Silo configures it; {Measured.TotalSeconds:F0} s each, after {Warmup.TotalSeconds:F0} s warm-up each)");
+        Console.WriteLine($"Grain calls (one silo on PostgreSQL, as the Silo configures it; {sizes.Measured.TotalSeconds:0.#} s each, after {sizes.Warmup.TotalSeconds:0.#} s warm-up each)");
         Console.WriteLine($"  {"",-44} {"ours",12} {"stand-in",12} {"ours/stand-in",14} {"bare Orleans",13}");
         Row("one activation, one caller (calls/s)", asShipped.OneCaller, StandInOneCaller, bare.OneCaller);
         Row($"one activation, {ConcurrentCallers} callers (calls/s)", asShipped.ConcurrentCallers, StandInConcurrentCallers, bare.ConcurrentCallers);
-        Row($"{Keys:N0} keys, {ConcurrentCallers} callers (calls/s)", asShipped.AcrossKeys, StandInAcrossKeys, bare.AcrossKeys);
-        Row($"bytes per idle activation ({IdleActivations:N0})", bytesPerActivation, StandInBytesPerActivation, null);
+        Row($"{sizes.Keys:N0} keys, {ConcurrentCallers} callers (calls/s)", asShipped.AcrossKeys, StandInAcrossKeys, bare.AcrossKeys);
+        Row($"bytes per idle activation ({sizes.IdleActivations:N0})", bytesPerActivation, StandInBytesPerActivation, null);
         Console.WriteLine("  (bare Orleans: the same silo without the grain-call logging filter and the dashboard)");
     }
 
@@ -80,12 +77,13 @@ internal static class GrainCallBenchmarks
     }
 
     /// <summary>Managed heap after a full collection, before and after activating grains that then sit idle.</summary>
-    public static async Task<double> BytesPerIdleActivationAsync(IGrainFactory grains)
+    public static async Task<double> BytesPerIdleActivationAsync(IGrainFactory grains, BenchSizes sizes)
     {
+        var idleActivations = sizes.IdleActivations;
         const int firstKey = 1_000_000;
         const int batch = 1_000;
         var before = SettledHeap();
-        for (var start = 0; start < IdleActivations; start += batch)
+        for (var start = 0; start < idleActivations; start += batch)
         {
             await Task.WhenAll(Enumerable.Range(firstKey + start, batch).Select(k => grains.GetGrain<ICounterGrain>(k).IncrementAsync()));
         }
@@ -96,7 +94,7 @@ internal static class GrainCallBenchmarks
         {
             throw new InvalidOperationException($"The first idle activation was collected during the measurement (count {reactivated}).");
         }
-        return (double)(after - before) / IdleActivations;
+        return (double)(after - before) / idleActivations;
     }
 
     private static long SettledHeap()

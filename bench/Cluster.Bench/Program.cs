@@ -12,10 +12,12 @@ using Npgsql;
 // 3. failover: two Silo processes under a GraphQL booking load, the one holding the run's grain
 //    killed with SIGKILL, and the time until the survivor books on that run again.
 // `dotnet run -c Release --project bench/Cluster.Bench -- bookings` runs part 2 alone, for
-// working on the run grain without waiting for the rest.
+// working on the run grain without waiting for the rest; `-- --small` runs every part at small
+// sizes, to see on a busy machine that the bench still runs and checks what it stored.
 var bookingsOnly = args.Contains("bookings");
+var sizes = args.Contains("--small") ? BenchSizes.Small : BenchSizes.Full;
 var dataRoot = Path.Combine(Path.GetTempPath(), "cluster-bench-" + Guid.NewGuid().ToString("N"));
-Console.WriteLine($"Cluster bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; PostgreSQL in {dataRoot}");
+Console.WriteLine($"Cluster bench{(sizes == BenchSizes.Small ? " at small sizes (a check that it runs; the figures say nothing)" : "")}: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; PostgreSQL in {dataRoot}");
 // Every figure here is CPU-bound on the machine: a load average above the core count means
 // other work shared it, and the figures (not their ratios alone) are then low.
 PrintLoad("at the start");
@@ -29,19 +31,19 @@ try
         if (bookingsOnly)
         {
             await using var bookingSilo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench", operatorTooling: true);
-            await BookingBenchmarks.RunAsync(bookingSilo.Grains, database);
+            await BookingBenchmarks.RunAsync(bookingSilo.Grains, database, sizes);
             return;
         }
         GrainCallBenchmarks.CallRates bare;
         await using (var bareSilo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench-bare", operatorTooling: false))
         {
-            bare = await GrainCallBenchmarks.CallRatesAsync(bareSilo.Grains);
+            bare = await GrainCallBenchmarks.CallRatesAsync(bareSilo.Grains, sizes);
         }
         await using var silo = await BenchSilo.StartAsync(server.ConnectionString, "cluster-bench", operatorTooling: true);
-        var asShipped = await GrainCallBenchmarks.CallRatesAsync(silo.Grains);
-        var bytesPerActivation = await GrainCallBenchmarks.BytesPerIdleActivationAsync(silo.Grains);
-        GrainCallBenchmarks.Print(asShipped, bare, bytesPerActivation);
-        await BookingBenchmarks.RunAsync(silo.Grains, database);
+        var asShipped = await GrainCallBenchmarks.CallRatesAsync(silo.Grains, sizes);
+        var bytesPerActivation = await GrainCallBenchmarks.BytesPerIdleActivationAsync(silo.Grains, sizes);
+        GrainCallBenchmarks.Print(asShipped, bare, bytesPerActivation, sizes);
+        await BookingBenchmarks.RunAsync(silo.Grains, database, sizes);
     }
 
     // The Silo processes migrate and load the demo county themselves, on a database of their own.
@@ -51,7 +53,7 @@ try
         await create.ExecuteNonQueryAsync();
     }
     var failoverDatabase = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "failover_bench" }.ConnectionString;
-    await FailoverBenchmark.RunAsync(failoverDatabase);
+    await FailoverBenchmark.RunAsync(failoverDatabase, sizes);
 }
 finally
 {

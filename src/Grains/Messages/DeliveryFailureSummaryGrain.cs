@@ -12,9 +12,12 @@ namespace InclusionNetwork.Grains.Messages;
 /// <summary>
 /// Tells admins once a day which messages could not be delivered for good, with a link to the
 /// outbox page where they see each one and its reason. A durable reminder ticks it daily on
-/// whichever silo owns it; a tick that runs twice (a duplicate activation while membership
-/// changes, a retried tick) writes nothing more, because the summary's event key names the day
-/// and the failures it lists are marked in the same transaction, locked as they are read.
+/// whichever silo owns it. The grain keeps the day its last summary went in Orleans persistent
+/// state, so a tick that comes again that day (a retried tick, a silo restarted) answers from
+/// it without touching the outbox. The outbox stays the backstop: a duplicate activation while
+/// membership changes, or a marker lost between the commit and its own write, still writes
+/// nothing more, because the summary's event key names the day and the failures it lists are
+/// marked in the same transaction, locked as they are read.
 /// </summary>
 public sealed class DeliveryFailureSummaryGrain(
     NpgsqlDataSource dataSource,
@@ -22,7 +25,8 @@ public sealed class DeliveryFailureSummaryGrain(
     EmailComposer composer,
     IOptions<PeopleOptions> people,
     DomainClock clock,
-    ILogger<DeliveryFailureSummaryGrain> logger) : Grain, IDeliveryFailureSummaryGrain, IRemindable
+    ILogger<DeliveryFailureSummaryGrain> logger,
+    [PersistentState("delivery-failure-summary")] IPersistentState<DeliveryFailureSummaryState> bookkeeping) : Grain, IDeliveryFailureSummaryGrain, IRemindable
 {
     public const long ClusterKey = 0;
 
@@ -38,7 +42,9 @@ public sealed class DeliveryFailureSummaryGrain(
 
     public async Task ScheduleAsync()
     {
-        if (await this.GetReminder(ReminderName) is not null)
+        // A reminder does not tell when in the day it ticks, so the time registered is kept
+        // beside it: only a missing reminder, or one for another time, is registered again.
+        if (bookkeeping.State.ReminderAt == SummaryTime && await this.GetReminder(ReminderName) is not null)
         {
             return;
         }
@@ -50,12 +56,20 @@ public sealed class DeliveryFailureSummaryGrain(
             next = At(today.AddDays(1));
         }
         await this.RegisterOrUpdateReminder(ReminderName, next - now, TimeSpan.FromDays(1));
+        bookkeeping.State = bookkeeping.State with { ReminderAt = SummaryTime };
+        await bookkeeping.WriteStateAsync();
     }
+
+    public Task<DeliveryFailureSummaryState> StatusAsync() => Task.FromResult(bookkeeping.State);
 
     public async Task<int> SummariseAsync()
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, London).DateTime);
+        if (bookkeeping.State.SentOn == today)
+        {
+            return 0;
+        }
         var eventKey = string.Create(CultureInfo.InvariantCulture, $"outbox:failures:{today:yyyy-MM-dd}");
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -64,6 +78,9 @@ public sealed class DeliveryFailureSummaryGrain(
             sent.Parameters.AddWithValue("key", eventKey);
             if ((bool)(await sent.ExecuteScalarAsync())!)
             {
+                // Today's summary went, but the marker did not say so: keep it from now on.
+                await transaction.RollbackAsync();
+                await RecordAsync(today, reported: null);
                 return 0;
             }
         }
@@ -124,7 +141,20 @@ public sealed class DeliveryFailureSummaryGrain(
             await mark.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
+        await RecordAsync(today, failures.Count);
         return failures.Count;
+    }
+
+    /// <summary>Marks <paramref name="day"/>'s summary as gone, with how many it reported when this activation wrote it.</summary>
+    private async Task RecordAsync(DateOnly day, int? reported)
+    {
+        bookkeeping.State = bookkeeping.State with
+        {
+            SentOn = day,
+            LastReported = reported ?? bookkeeping.State.LastReported,
+            ReportedInAll = bookkeeping.State.ReportedInAll + (reported ?? 0),
+        };
+        await bookkeeping.WriteStateAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

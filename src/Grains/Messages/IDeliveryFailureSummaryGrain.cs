@@ -5,7 +5,7 @@ namespace InclusionNetwork.Grains.Messages;
 /// <summary>The cluster's one daily summary, for admins, of messages that failed for good (key <see cref="DeliveryFailureSummaryGrain.ClusterKey"/>).</summary>
 public interface IDeliveryFailureSummaryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Registers the daily reminder unless it exists (each silo asks on start).</summary>
+    /// <summary>Registers the daily reminder unless it exists at the summary's time (each silo asks on start).</summary>
     Task ScheduleAsync();
 
     /// <summary>
@@ -13,4 +13,7 @@ public interface IDeliveryFailureSummaryGrain : IGrainWithIntegerKey
     /// last one and none has gone today. Returns how many failures it reported (0: nothing written).
     /// </summary>
     Task<int> SummariseAsync();
+
+    /// <summary>The summary's bookkeeping as the grain holds it.</summary>
+    Task<DeliveryFailureSummaryState> StatusAsync();
 }

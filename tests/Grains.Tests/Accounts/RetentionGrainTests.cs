@@ -61,6 +61,12 @@ public sealed class RetentionGrainTests(PostgresFixture postgres)
         var again = await grain.RunAsync();
         Assert.Equal((0, 1L), (again.LastRunErased, again.ErasedInAll));
         Assert.Equal(again, await grain.StatusAsync());
+
+        // The activation goes; the next one reads the bookkeeping back from the grain storage.
+        Assert.True(await cluster.IsActiveAsync(grain));
+        await cluster.DeactivateIdleGrainsAsync();
+        Assert.False(await cluster.IsActiveAsync(grain));
+        Assert.Equal(again, await grain.StatusAsync());
     }
 
     private static async Task<(DateTime StartTime, long Period)> ReminderAsync(GrainCluster cluster, string sql)

@@ -70,6 +70,16 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public T Service<T>(int silo = 0) where T : notnull => Cluster.GetSiloServiceProvider(Silos[silo].SiloAddress).GetRequiredService<T>();
 
+    /// <summary>Whether <paramref name="grain"/> has an activation now, as the cluster's directory records it.</summary>
+    public async Task<bool> IsActiveAsync(IAddressable grain) =>
+        await GrainsOn(Silos[0]).GetGrain<IManagementGrain>(0).GetActivationAddress(grain) is not null;
+
+    /// <summary>
+    /// Deactivates every idle activation in the cluster, as Orleans does once they have sat idle
+    /// for their collection age, so the next call activates afresh from what is stored.
+    /// </summary>
+    public Task DeactivateIdleGrainsAsync() => GrainsOn(Silos[0]).GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
     /// <summary>
     /// Writes straight to the database, as a writer outside the grains does (an import, an
     /// erasure, another process): the activations holding that state are not told.
