@@ -22,7 +22,7 @@ public sealed partial class FeedChangeListener(
     private const string SyncPrefix = "sync:";
 
     // A connection that died without a word is noticed within a heartbeat (and its timeout).
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> awaited = new(StringComparer.Ordinal);
