@@ -24,6 +24,13 @@ public sealed class CalendarFeedOptions
     /// </summary>
     public int BodyCacheMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// <c>Calendar:ListenForChanges</c>: each silo listens (PostgreSQL LISTEN/NOTIFY) for committed
+    /// changes to feeds, so a poll of an unchanged feed is answered from memory without a database
+    /// round trip. Off, every poll is the one lookup in the database.
+    /// </summary>
+    public bool ListenForChanges { get; set; } = true;
+
     /// <summary>The polling interval feeds suggest to subscribers.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -22,6 +22,13 @@ namespace InclusionNetwork.Grains.Calendars;
 /// it. The only input that moves by itself is time, through cancelled events leaving after the
 /// retention period; the kept body records until when it holds.
 /// </para>
+/// <para>
+/// While this silo hears committed changes (<see cref="FeedChangeListener"/>), a feed it has served
+/// is also kept by its link, ready to answer as it is (validators and body), and a poll of it costs
+/// no query at all until a notice names its subject, the feed itself, its owner, or everything, or
+/// until the listening connection drops. The lookup behind it began after the mark it is kept
+/// with, so any change it did not see is heard after that mark.
+/// </para>
 /// </summary>
 public sealed class CalendarFeedServer : IDisposable
 {
@@ -30,11 +37,15 @@ public sealed class CalendarFeedServer : IDisposable
     private readonly CalendarFeedRenderer renderer;
     private readonly IOptions<CalendarFeedOptions> options;
     private readonly DomainClock clock;
+    private readonly FeedChanges changes;
+    // Bodies by feed id (long keys) and feeds ready to serve by their link (string keys), in one budget.
     private readonly MemoryCache bodies;
     private long renderings;
 
-    public CalendarFeedServer(CalendarFeedStore store, FeedAccess access, CalendarFeedRenderer renderer, IOptions<CalendarFeedOptions> options, DomainClock clock)
+    public CalendarFeedServer(CalendarFeedStore store, FeedAccess access, CalendarFeedRenderer renderer, IOptions<CalendarFeedOptions> options, DomainClock clock,
+        FeedChanges changes)
     {
+        this.changes = changes;
         this.store = store;
         this.access = access;
         this.renderer = renderer;
@@ -48,20 +59,35 @@ public sealed class CalendarFeedServer : IDisposable
 
     public async Task<ServedFeed?> ServeAsync(string token, CancellationToken cancellationToken = default)
     {
+        if (bodies.TryGetValue(token, out ReadyFeed? ready) && ready!.IsCurrent(changes, clock.GetUtcNow()))
+        {
+            return ready.Served;
+        }
+        // Taken before the lookup: whatever the lookup misses is heard after it.
+        var mark = changes.Mark();
         var feed = await store.FindLiveAsync(token, cancellationToken);
         if (feed is null)
         {
+            bodies.Remove(token);
             return null;
         }
+        ServedFeed served;
+        DateTimeOffset? until;
         if (feed.IsCurrent(clock.GetUtcNow()))
         {
-            return Kept(feed, feed.LastETag!, feed.LastModified!.Value);
+            served = Kept(feed, feed.LastETag!, feed.LastModified!.Value);
+            until = feed.Rendered!.Until;
         }
-        if (!await access.MayReadAsync(feed.Owner, feed.Scope, feed.SubjectId, cancellationToken))
+        else if (!await access.MayReadAsync(feed.Owner, feed.Scope, feed.SubjectId, cancellationToken))
         {
+            bodies.Remove(token);
             return null;
         }
-        return await RefreshAsync(feed, cancellationToken);
+        else
+        {
+            (served, until) = await RefreshAsync(feed, cancellationToken);
+        }
+        return mark is { } seen ? await KeepReadyAsync(token, seen, feed, served, until, cancellationToken) : served;
     }
 
     /// <summary>A strong ETag: 128 bits of the body's SHA-256, base64url, quoted.</summary>
@@ -73,7 +99,7 @@ public sealed class CalendarFeedServer : IDisposable
 
     public void Dispose() => bodies.Dispose();
 
-    private async Task<ServedFeed> RefreshAsync(FeedSubscription feed, CancellationToken cancellationToken)
+    private async Task<(ServedFeed Served, DateTimeOffset? Until)> RefreshAsync(FeedSubscription feed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var document = await renderer.RenderAsync(feed.Scope, feed.SubjectId, feed.Owner, cancellationToken);
@@ -82,15 +108,14 @@ public sealed class CalendarFeedServer : IDisposable
         {
             // Something changed, but nothing this feed shows: the kept body stays, now marked current.
             await store.ConfirmRenderingAsync(feed, rendered, cancellationToken);
-            return Kept(feed, etag, lastModified);
+            return (Kept(feed, etag, lastModified), rendered.Until);
         }
         var body = IcsFiles.ToBytes(document);
         Interlocked.Increment(ref renderings);
         var newETag = ETagOf(body);
         var newLastModified = await store.KeepRenderingAsync(feed, body, newETag, rendered, now, cancellationToken);
         Remember(feed.Id, newETag, body);
-        var served = new FeedBody(body, newETag, newLastModified);
-        return new ServedFeed(newETag, newLastModified, _ => Task.FromResult(served));
+        return (ServedFeed.Of(new FeedBody(body, newETag, newLastModified)), rendered.Until);
     }
 
     private ServedFeed Kept(FeedSubscription feed, string etag, DateTimeOffset lastModified) =>
@@ -108,8 +133,27 @@ public sealed class CalendarFeedServer : IDisposable
             return kept;
         }
         // Nothing kept after all (the row changed under us): render it now.
-        var served = await RefreshAsync(feed with { Rendered = null }, cancellationToken);
+        var (served, _) = await RefreshAsync(feed with { Rendered = null }, cancellationToken);
         return await served.ReadBodyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps the feed ready to serve by its link: its body (from memory, or read once when another silo
+    /// rendered it) with its validators, and what it depends on.
+    /// </summary>
+    private async Task<ServedFeed> KeepReadyAsync(string token, FeedChangesMark mark, FeedSubscription feed, ServedFeed served, DateTimeOffset? until,
+        CancellationToken cancellationToken)
+    {
+        var body = await served.ReadBodyAsync(cancellationToken);
+        if (body.ETag != served.ETag)
+        {
+            // Another silo kept a newer body meanwhile: served as found, kept on a later poll.
+            return served;
+        }
+        var ready = new ReadyFeed(mark, FeedChanges.SubjectKey(feed.Scope, feed.SubjectId), FeedChanges.FeedKey(feed.Id),
+            FeedChanges.OwnerKey(feed.Owner.AccountId), until, ServedFeed.Of(body));
+        bodies.Set(token, ready, new MemoryCacheEntryOptions { Size = body.Body.Length + 512, SlidingExpiration = TimeSpan.FromDays(1) });
+        return ready.Served;
     }
 
     private void Remember(long feedId, string etag, byte[] body) =>
@@ -123,5 +167,12 @@ public sealed class CalendarFeedServer : IDisposable
     {
         var first = document.Events.Where(e => e.CancelledAt is not null).Min(e => e.CancelledAt);
         return first + options.Value.CancelledRetention;
+    }
+
+    /// <summary>A feed kept ready to serve, and what must not have changed for it to still be current.</summary>
+    private sealed record ReadyFeed(FeedChangesMark Mark, string SubjectKey, string FeedKey, string OwnerKey, DateTimeOffset? Until, ServedFeed Served)
+    {
+        public bool IsCurrent(FeedChanges changes, DateTimeOffset now) =>
+            (Until is null || now < Until) && changes.Unchanged(Mark, SubjectKey, FeedKey, OwnerKey);
     }
 }

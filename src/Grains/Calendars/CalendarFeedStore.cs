@@ -5,7 +5,7 @@ using Npgsql;
 namespace InclusionNetwork.Grains.Calendars;
 
 /// <summary>The calendar_feeds table: issuing, revoking, listing and finding feeds by token.</summary>
-public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, FeedLinks links)
+public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, FeedLinks links, FeedChanges changes)
 {
     private const string FeedColumns = "f.id, f.scope, f.subject_id, f.salt, f.created_at, f.revoked_at IS NOT NULL";
 
@@ -45,8 +45,18 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource, FeedKey key, 
         command.Parameters.AddWithValue("id", feedId);
         command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("now", now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadFeed(reader) : null;
+        CalendarFeed? revoked;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            revoked = await reader.ReadAsync(cancellationToken) ? ReadFeed(reader) : null;
+        }
+        if (revoked is not null)
+        {
+            // Every silo hears of it at commit (migration 0042); this one need not wait for the notice,
+            // so whoever revoked it sees 404 at once here.
+            changes.Heard(FeedChanges.FeedKey(revoked.Id));
+        }
+        return revoked;
     }
 
     /// <summary>Every feed the account has issued, revoked ones included, newest first.</summary>

@@ -37,6 +37,9 @@ public static class CalendarServiceCollectionExtensions
         services.AddSingleton<VisitFeedQuery>();
         services.AddSingleton<MeetingFeedQuery>();
         services.AddSingleton<CalendarFeedRenderer>();
+        services.AddSingleton<FeedChanges>();
+        services.AddSingleton<FeedChangeListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedChangeListener>());
         services.AddSingleton<CalendarFeedServer>();
         services.AddSingleton<CalendarDownloads>();
         return services;

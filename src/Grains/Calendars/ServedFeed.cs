@@ -12,6 +12,16 @@ public sealed class ServedFeed(string etag, DateTimeOffset lastModified, Func<Ca
 
     public DateTimeOffset LastModified { get; } = lastModified;
 
+    /// <summary><see cref="LastModified"/> as HTTP writes it (RFC 9110 IMF-fixdate), formatted once.</summary>
+    public string LastModifiedHttpDate { get; } = lastModified.ToUniversalTime().ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A feed whose body is at hand: the same completed task answers every read, so serving it allocates nothing.</summary>
+    public static ServedFeed Of(FeedBody body)
+    {
+        var read = Task.FromResult(body);
+        return new ServedFeed(body.ETag, body.LastModified, _ => read);
+    }
+
     /// <summary>
     /// The body, with the validators that go with it: normally <see cref="ETag"/> and
     /// <see cref="LastModified"/>, newer when another silo rendered a change in between.

@@ -33,21 +33,27 @@ public static class CalendarEndpoints
             response.Headers.CacheControl = "no-store";
             return;
         }
-        var headers = response.GetTypedHeaders();
         // The link is a secret: shared caches must not keep the body.
         response.Headers.CacheControl = "private";
         if (NotModified(context.Request, feed))
         {
             // The kept ETag is already quoted as HTTP writes it: sent as it is, not parsed again.
             response.Headers.ETag = feed.ETag;
-            headers.LastModified = feed.LastModified;
+            response.Headers.LastModified = feed.LastModifiedHttpDate;
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
         // Read only now: a 304 never needs the body. Its validators are the ones sent with it.
         var body = await feed.ReadBodyAsync(cancellationToken);
         response.Headers.ETag = body.ETag;
-        headers.LastModified = body.LastModified;
+        if (body.ETag == feed.ETag)
+        {
+            response.Headers.LastModified = feed.LastModifiedHttpDate;
+        }
+        else
+        {
+            response.GetTypedHeaders().LastModified = body.LastModified;
+        }
         response.ContentType = ContentType;
         response.ContentLength = body.Body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
@@ -63,8 +69,14 @@ public static class CalendarEndpoints
     /// </summary>
     private static bool NotModified(HttpRequest request, ServedFeed feed)
     {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], feed.ETag, StringComparison.Ordinal))
+        {
+            // What a client sends back most often: the ETag exactly as served, needing no parsing.
+            return true;
+        }
         var headers = request.GetTypedHeaders();
-        if (request.Headers.IfNoneMatch.Count > 0)
+        if (ifNoneMatch.Count > 0)
         {
             var current = EntityTagHeaderValue.Parse(feed.ETag);
             return headers.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));

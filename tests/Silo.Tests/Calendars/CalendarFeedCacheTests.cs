@@ -13,7 +13,9 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// body without rendering (seen in the silo's rendering count and the row's rendered_at), a
 /// change the feed does not show re-reads but does not re-render, a write that cannot appear in the
 /// feed leaves its version alone (not even a re-read), and a change of each kind the feed shows (a
-/// booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll.
+/// booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll. While the
+/// silo hears committed changes, a poll of a feed it has served asks the database nothing at all;
+/// without them, it is the one prepared lookup.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
@@ -42,11 +44,27 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
         Assert.Equal(renderings, server.Renderings);
         Assert.Equal(renderedAt, await RenderedAtAsync(feeds, feed));
 
-        // The poll is one statement, prepared, and nothing else: no second query and no write.
+        // The silo hears every committed change, so the poll asks the database nothing.
         var token = Path.GetFileNameWithoutExtension(path);
         for (var i = 0; i < 3; i++)
         {
-            var commands = await CommandsRunByAsync(async () => Assert.NotNull(await server.ServeAsync(token)));
+            ServedFeed? served = null;
+            Assert.Empty(await CommandsRunByAsync(async () => served = await server.ServeAsync(token)));
+            Assert.Equal(first.Headers.ETag!.ToString(), served!.ETag);
+            Assert.Equal(firstBody, (await served.ReadBodyAsync()).Body);
+        }
+
+        // A silo that does not hear changes (its listening connection down) asks the database every
+        // time: one statement, prepared, and nothing else: no second query and no write.
+        var services = feeds.Silo.Services;
+        using var deaf = new CalendarFeedServer(
+            services.GetRequiredService<CalendarFeedStore>(), services.GetRequiredService<FeedAccess>(), services.GetRequiredService<CalendarFeedRenderer>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarFeedOptions>>(), services.GetRequiredService<Grains.Common.DomainClock>(),
+            new FeedChanges());
+        Assert.NotNull(await deaf.ServeAsync(token));
+        for (var i = 0; i < 3; i++)
+        {
+            var commands = await CommandsRunByAsync(async () => Assert.NotNull(await deaf.ServeAsync(token)));
             var command = Assert.Single(commands);
             Assert.Contains("FROM calendar_feeds f JOIN accounts a", command.Text, StringComparison.Ordinal);
             Assert.True(command.Prepared, $"Poll {i + 1}'s lookup was not a prepared statement.");
@@ -137,10 +155,10 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
             feeds.Clock.Advance(TimeSpan.FromMinutes(10));
             await ExecuteAsync(feeds, sql, ("id", id));
             Assert.True(version == (await store.FindLiveAsync(token))!.ContentVersion, $"{kind} moved school B's feed version.");
-            // Still the lookup alone: the feed's events are not read again.
+            // The notice of it (heard before the poll) names other feeds: still served from memory, no query.
             ServedFeed? served = null;
             var commands = await CommandsRunByAsync(async () => served = await server.ServeAsync(token));
-            Assert.True(commands.Count == 1, $"After {kind} the poll ran {commands.Count} commands: {string.Join(" | ", commands.Select(c => c.Text))}");
+            Assert.True(commands.Count == 0, $"After {kind} the poll ran {commands.Count} commands: {string.Join(" | ", commands.Select(c => c.Text))}");
             Assert.Equal(first.ETag, served!.ETag);
             Assert.Equal(renderings, server.Renderings);
         }
@@ -215,7 +233,8 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
         // A second server on the same database with its own memory and counts: what another silo holds.
         using var second = new CalendarFeedServer(
             services.GetRequiredService<CalendarFeedStore>(), services.GetRequiredService<FeedAccess>(), services.GetRequiredService<CalendarFeedRenderer>(),
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarFeedOptions>>(), services.GetRequiredService<Grains.Common.DomainClock>());
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarFeedOptions>>(), services.GetRequiredService<Grains.Common.DomainClock>(),
+            new FeedChanges());
         var feed = await feeds.CreateFeedAsync(CalendarSeed.LeaderEmail, FeedScope.LEADER);
         var token = Path.GetFileNameWithoutExtension(FeedTestSilo.PathOf(feed));
 
@@ -246,7 +265,7 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
     /// The database commands <paramref name="call"/> runs, as Npgsql traces them: only those under an
     /// activity of the call's own, so the silo's background queries and other tests are not counted.
     /// </summary>
-    private static async Task<IReadOnlyList<(string Text, bool Prepared)>> CommandsRunByAsync(Func<Task> call)
+    internal static async Task<IReadOnlyList<(string Text, bool Prepared)>> CommandsRunByAsync(Func<Task> call)
     {
         var commands = new System.Collections.Concurrent.ConcurrentQueue<(string, bool)>();
         using var parent = new Activity("feed poll");
@@ -302,5 +321,7 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
             command.Parameters.AddWithValue(name, value);
         }
         Assert.True(await command.ExecuteNonQueryAsync() > 0, $"Nothing was changed by: {sql}");
+        // As a subscriber polling later would, the next poll finds the silo has heard of the change.
+        await feeds.CatchUpAsync();
     }
 }

@@ -41,8 +41,30 @@ internal sealed class FeedTestSilo : IAsyncDisposable
             new("Calendar:FeedKey", FeedKey),
             new("App:PublicBaseUrl", PublicBaseUrl),
         ]);
+        await ListeningAsync(silo);
         return new FeedTestSilo(silo, clock, await CalendarSeed.LoadAsync(connectionString, Start), connectionString);
     }
+
+    /// <summary>
+    /// Waits (bounded) until the silo hears committed feed changes, so its polls are answered from
+    /// memory from the start, as they are once a silo has been up a moment.
+    /// </summary>
+    public static async Task ListeningAsync(SiloHost silo)
+    {
+        var changes = silo.Services.GetRequiredService<FeedChanges>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!changes.Listening)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The silo did not start listening for feed changes.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the silo has heard every change committed so far (a notice arrives a moment after
+    /// its commit), so a poll right after a write sees it as a subscriber polling later would.
+    /// </summary>
+    public Task CatchUpAsync() => Silo.Services.GetRequiredService<FeedChangeListener>().CatchUpAsync();
 
     public async Task<Viewer> ViewerAsync(string email) =>
         await Silo.Services.GetRequiredService<AccountService>().FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
@@ -61,6 +83,7 @@ internal sealed class FeedTestSilo : IAsyncDisposable
 
     public async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string path, Action<HttpRequestMessage>? configure = null)
     {
+        await CatchUpAsync();
         using var client = Silo.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         configure?.Invoke(request);
