@@ -21,7 +21,7 @@ internal sealed record Cut(string Name, string CountsBefore, string LastDay, boo
 /// Hand-written single statements, one per measure, by district (evaluations: also the
 /// county), with the period written in as literals: what a person would type at psql to get
 /// the same figures from the definitions in the contract. They are the floor the query classes
-/// are measured against, and an independent formulation (per-school EXISTS tests rather than
+/// are measured against, and an independent formulation (per-school membership tests rather than
 /// pre-aggregated facts), so agreeing with them cross-checks the query classes on a large
 /// dataset too.
 /// </summary>
@@ -38,28 +38,27 @@ internal static class Floors
     {
         var held = $"v.status IN ('COMPLETED', 'REPORTED', 'FOLLOWED_UP'){(cut.Quartered ? $" AND v.visit_date <= {cut.LastDay}" : "")}";
         var implemented = cut.Quartered ? $" AND coalesce(a.implemented_at, a.updated_at) < {cut.CountsBefore}" : "";
+        const string Active = """
+            SELECT c.id FROM peer_review_clusters c
+            WHERE c.academic_year = '2025/26' AND c.leader_id IS NOT NULL
+              AND c.id IN (SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(*) BETWEEN 4 AND 6)
+            """;
         return $"""
             SELECT d.name,
                    count(s.urn),
-                   count(s.urn) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM cluster_members m JOIN peer_review_clusters c ON c.id = m.cluster_id
-                       WHERE m.school_urn = s.urn AND c.academic_year = '2025/26' AND c.leader_id IS NOT NULL
-                         AND (SELECT count(*) FROM cluster_members x WHERE x.cluster_id = c.id) BETWEEN 4 AND 6)),
-                   count(s.urn) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM review_visits v JOIN review_cycles y ON y.id = v.cycle_id
-                       WHERE v.host_urn = s.urn AND y.academic_year = '2025/26' AND {held})),
-                   count(s.urn) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM review_visits v JOIN review_cycles y ON y.id = v.cycle_id JOIN review_actions a ON a.visit_id = v.id
-                       WHERE v.host_urn = s.urn AND y.academic_year = '2025/26' AND a.status = 'IMPLEMENTED'{implemented})),
-                   count(s.urn) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM cluster_members m JOIN peer_review_clusters c ON c.id = m.cluster_id
-                       WHERE m.school_urn = s.urn AND c.academic_year = '2025/26' AND c.leader_id IS NOT NULL
-                         AND (SELECT count(*) FROM cluster_members x WHERE x.cluster_id = c.id) BETWEEN 4 AND 6
-                         AND EXISTS (
-                             SELECT 1 FROM review_visits v JOIN review_cycles y ON y.id = v.cycle_id
-                             WHERE y.cluster_id = c.id AND y.academic_year = '2025/26' AND {held}
-                               AND (v.host_urn = s.urn
-                                    OR EXISTS (SELECT 1 FROM visit_reviewers vr WHERE vr.visit_id = v.id AND vr.school_urn = s.urn)))))
+                   count(s.urn) FILTER (WHERE s.urn IN (SELECT m.school_urn FROM cluster_members m WHERE m.cluster_id IN ({Active}))),
+                   count(s.urn) FILTER (WHERE s.urn IN (
+                       SELECT v.host_urn FROM review_visits v JOIN review_cycles y ON y.id = v.cycle_id
+                       WHERE y.academic_year = '2025/26' AND {held})),
+                   count(s.urn) FILTER (WHERE s.urn IN (
+                       SELECT v.host_urn FROM review_visits v JOIN review_cycles y ON y.id = v.cycle_id JOIN review_actions a ON a.visit_id = v.id
+                       WHERE y.academic_year = '2025/26' AND a.status = 'IMPLEMENTED'{implemented})),
+                   count(s.urn) FILTER (WHERE s.urn IN (
+                       SELECT m.school_urn
+                       FROM cluster_members m JOIN review_cycles y ON y.cluster_id = m.cluster_id JOIN review_visits v ON v.cycle_id = y.id
+                       WHERE m.cluster_id IN ({Active}) AND y.academic_year = '2025/26' AND {held}
+                         AND (v.host_urn = m.school_urn
+                              OR m.school_urn IN (SELECT vr.school_urn FROM visit_reviewers vr WHERE vr.visit_id = v.id))))
             {Districts}
             """;
     }
@@ -68,12 +67,12 @@ internal static class Floors
     public static string Leadership(Cut cut)
     {
         string Completed(string condition) => $"""
-            EXISTS (SELECT 1 FROM staff st JOIN bookings b ON b.staff_id = st.id JOIN course_runs r ON r.id = b.run_id
-                    JOIN courses c ON c.id = r.course_id
-                    WHERE st.school_urn = s.urn AND {condition}
-                      AND (st.removed_at IS NULL OR st.removed_at >= {cut.CountsBefore})
-                      AND r.ends_at < {cut.CountsBefore}
-                      AND b.status = 'CONFIRMED' AND b.completed_at IS NOT NULL)
+            s.urn IN (SELECT st.school_urn FROM staff st JOIN bookings b ON b.staff_id = st.id JOIN course_runs r ON r.id = b.run_id
+                      JOIN courses c ON c.id = r.course_id
+                      WHERE {condition}
+                        AND (st.removed_at IS NULL OR st.removed_at >= {cut.CountsBefore})
+                        AND r.ends_at < {cut.CountsBefore}
+                        AND b.status = 'CONFIRMED' AND b.completed_at IS NOT NULL)
             """;
         return $"""
             SELECT d.name,
