@@ -15,10 +15,11 @@ namespace InclusionNetwork.Web.Pages.Dashboard;
 /// Uptake and impact, drawn on the server: any measure by any breakdown for a year or up to
 /// the end of a quarter, for a scope of schools (mainstream unless chosen otherwise, as the
 /// delivery plan reports), with the training filters; a table and a bar chart (SVG) of the same
-/// figures, the county's quarter-by-quarter trend, and the CSV of the same figures. Filters are a
+/// figures, the quarter-by-quarter trend, and the CSV of the same figures. Filters are a
 /// GET form, so every view has an address and works without JavaScript. Network leads and ILEs
 /// see their district's rows and the county total (the schema's rule); a breakdown they may not
-/// use is said so beside its field.
+/// use is said so beside its field. The trend is the county's for commissioners and admins, and
+/// each of their districts' for network leads and ILEs: those are the figures they act on.
 /// </summary>
 public sealed class DashboardModel : InclusionPage
 {
@@ -65,8 +66,17 @@ public sealed class DashboardModel : InclusionPage
 
     public IReadOnlyList<JsonElement> Rows { get; private set; } = [];
 
-    /// <summary>The county at the end of each quarter: (quarter, row).</summary>
+    /// <summary>
+    /// The county, or each of a district reader's districts, at the end of each quarter: (quarter,
+    /// row), quarter by quarter and, within a quarter, district by district in the county's order.
+    /// </summary>
     public IReadOnlyList<(int Quarter, JsonElement Row)> Trend { get; private set; } = [];
+
+    /// <summary>Whether the trend is by district (a network lead's or an ILE's) rather than the county's.</summary>
+    public bool TrendByDistrict { get; private set; }
+
+    /// <summary>Whom the trend is about, in words: "the county", a district's name, or "your districts".</summary>
+    public string TrendSubject { get; private set; } = "the county";
 
     public IReadOnlyList<Column> TrendColumns { get; private set; } = [];
 
@@ -97,6 +107,9 @@ public sealed class DashboardModel : InclusionPage
         Strand = string.IsNullOrEmpty(strand) ? null : Pick("strand", strand, Strands, null, "Choose a strand from the list");
         NeedType = string.IsNullOrEmpty(needType) ? null : Pick("needType", needType, NeedTypes, null, "Choose an area of need from the list");
         CoreOfferOnly = coreOfferOnly == "true";
+        // Commissioners and admins read every figure (UptakeAudience's rule); anyone else who
+        // may open the page reads their districts' figures, so their trend is their districts'.
+        TrendByDistrict = Viewer is { } viewer && !viewer.IsAdmin && !viewer.Has(Role.COMMISSIONER);
         var current = AcademicYear.Containing(LondonTime.DateOf(Now));
         Year = current.ToString();
         if (!string.IsNullOrEmpty(academicYear))
@@ -165,6 +178,7 @@ public sealed class DashboardModel : InclusionPage
     private Task<PageData> RunAsync() => GraphQL.ExecuteAsync(HttpContext, "Dashboard/Dashboard.graphql", new
     {
         groupBy = GroupBy,
+        trendBy = TrendByDistrict ? "DISTRICT" : "COUNTY",
         year = Year,
         quarter = Quarter,
         scope = Scope,
@@ -226,8 +240,17 @@ public sealed class DashboardModel : InclusionPage
                 break;
         }
         Rows = [.. uptake.GetProperty(Measure).EnumerateArray()];
-        Trend = [.. Enumerable.Range(1, 4).Select(q => (q, uptake.GetProperty($"{Measure}Q{q}")[0]))];
+        Trend = [.. Enumerable.Range(1, 4).SelectMany(q => uptake.GetProperty($"{Measure}Q{q}").EnumerateArray().Select(row => (q, row)))];
+        if (TrendByDistrict)
+        {
+            var districts = Trend.Select(t => t.Row.GetProperty("group").GetString()).Distinct().ToList();
+            TrendSubject = districts.Count == 1 ? districts[0] ?? "" : "your districts";
+        }
     }
+
+    /// <summary>A trend row's label: the quarter, and the district when the trend is by district.</summary>
+    public string TrendLabel(int quarter, JsonElement row, bool longForm) =>
+        (longForm ? Quarters[quarter].Text : $"Quarter {quarter}") + (TrendByDistrict ? ", " + Group(row) : "");
 
     /// <summary>Whether a row's figures are withheld (evaluations with too few responses).</summary>
     public static bool IsSuppressed(JsonElement row) =>

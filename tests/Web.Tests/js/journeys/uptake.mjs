@@ -49,6 +49,7 @@ async function dashboardJourney({ page, check, baseUrl }, { javaScript }) {
   assert.equal(await page.locator('svg.app-chart[role=img]').count(), 2, 'the chart and the trend');
   assert.equal(await page.locator('svg.app-chart:not(.app-chart--trend) rect').count(), 12, 'a bar per table row');
   assert.equal((await bars(page, 'trend-table')).rows, 4, 'a row per quarter');
+  assert.match(await page.locator('#trend-subject').textContent(), /the county/, "a commissioner's trend is the county's");
   await check(name('dashboard'));
 
   for (const [measure, groupBy, quarter] of [['training', 'AREA', '2'], ['leadership', 'PHASE', ''], ['evaluations', 'DISTRICT', '3']]) {
@@ -80,7 +81,14 @@ async function districtJourney({ page, check }, { javaScript }) {
   const summary = page.locator('.govuk-error-summary');
   assert.deepEqual(await summary.locator('a').allTextContents(), ["You can see your district's figures: break down by district or county"]);
   assert.equal(await page.getByLabel('Break down by', { exact: true }).inputValue(), 'DISTRICT', 'shown by district instead');
-  assert.ok((await bars(page, 'uptake-table')).rows >= 1, 'the districts of their school and clusters');
+  const districts = (await page.locator('#uptake-table tbody th').allTextContents()).map((t) => t.trim());
+  assert.ok(districts.length >= 1, 'the districts of their school and clusters');
+  // Their trend is their districts' (quarter by quarter, district by district), not the county's.
+  const trend = (await page.locator('#trend-table tbody th').allTextContents()).map((t) => t.trim());
+  assert.deepEqual(trend, [1, 2, 3, 4].flatMap((q) => districts.map((d) => `${['', 'Quarter 1 (September to November)',
+    'Quarter 2 (December to February)', 'Quarter 3 (March to May)', 'Quarter 4 (June to August)'][q]}, ${d}`)));
+  assert.doesNotMatch(await page.locator('#trend-subject').textContent(), /county/);
+  assert.equal(await page.locator('svg.app-chart--trend rect').count(), trend.length, 'a trend bar per trend row');
   await check(javaScript ? 'dashboard-district' : 'dashboard-district-no-js');
 }
 
