@@ -13,7 +13,7 @@ internal sealed record Attack(
     int MaxRequests,
     int Concurrency,
     TimeSpan Duration,
-    Func<int, string> Query,
+    GraphQLBody Body,
     TimeSpan? ClientGivesUpAfter = null,
     bool SignedInAsLeader = false);
 
@@ -41,9 +41,8 @@ internal static class Attacks
     public static string UnpagedNestedLists() =>
         "{ districts { schools { district { schools { district { schools { urn name } } } } } } }";
 
-    /// <summary>A distinct body of about a megabyte, nearly all comment, around a tiny query.</summary>
-    public static string CommentPadded(int index) =>
-        "# " + new string('x', 1_000_000) + "\n{ areas { id } } # " + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>About a megabyte, nearly all comment, around a tiny query; numbered per request, so every body is distinct.</summary>
+    public static string CommentPadded() => "# " + new string('x', 1_000_000) + "\n{ areas { id } } # ";
 
     /// <summary>Five thousand nested list brackets in an argument value.</summary>
     public static string DeepNesting() => "{ school(urn: " + new string('[', 5000) + "1" + new string(']', 5000) + ") { name } }";
@@ -55,23 +54,26 @@ internal static class Attacks
     /// <summary>What an ordinary visitor asks: the first page of the directory.</summary>
     public const string Ordinary = "{ directory(first: 20) { totalCount nodes { id title } } }";
 
+    public static readonly GraphQLBody OrdinaryBody = GraphQLBody.Of(Ordinary);
+
     public static IReadOnlyList<Attack> All(bool quick)
     {
         int Scaled(int count) => quick ? Math.Max(1, count / 10) : count;
         var duration = quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
-        var fragmentBomb = FragmentBomb();
-        var aliases = ConflictingAliases();
-        var nested = UnpagedNestedLists();
-        var deep = DeepNesting();
-        var fanOut = LeaderFanOut();
+        var fragmentBomb = GraphQLBody.Of(FragmentBomb());
+        var aliases = GraphQLBody.Of(ConflictingAliases());
+        var nested = GraphQLBody.Of(UnpagedNestedLists());
+        var commentPadded = GraphQLBody.Numbered(CommentPadded());
+        var deep = GraphQLBody.Of(DeepNesting());
+        var fanOut = GraphQLBody.Of(LeaderFanOut());
         return
         [
-            new("fragment bomb", "26 fragments each spreading the next twice; the client gives up after 2 s", Scaled(20_000), 4, duration, _ => fragmentBomb, TimeSpan.FromSeconds(2)),
-            new("conflicting aliases", "1,650 aliases of one response name over two fields", Scaled(20_000), 8, duration, _ => aliases),
-            new("unpaged nested lists", "districts > schools > district > schools > district > schools", Scaled(20_000), 8, duration, _ => nested),
-            new("comment-padded bodies", "distinct 1 MB bodies of comment around { areas { id } }, for the document cache", Scaled(1000), 4, duration * 2, CommentPadded),
-            new("deep nesting", "5,000 nested list brackets in an argument", Scaled(20_000), 8, duration, _ => deep),
-            new("leader fan-out", "a leader's directory(first: 100) with every run's bookings, 200 at once", quick ? 40 : 200, quick ? 40 : 200, duration * 2, _ => fanOut, SignedInAsLeader: true),
+            new("fragment bomb", "26 fragments each spreading the next twice; the client gives up after 2 s", Scaled(20_000), 4, duration, fragmentBomb, TimeSpan.FromSeconds(2)),
+            new("conflicting aliases", "1,650 aliases of one response name over two fields", Scaled(20_000), 8, duration, aliases),
+            new("unpaged nested lists", "districts > schools > district > schools > district > schools", Scaled(20_000), 8, duration, nested),
+            new("comment-padded bodies", "distinct 1 MB bodies of comment around { areas { id } }, for the document cache", Scaled(1000), 4, duration * 2, commentPadded),
+            new("deep nesting", "5,000 nested list brackets in an argument", Scaled(20_000), 8, duration, deep),
+            new("leader fan-out", "a leader's directory(first: 100) with every run's bookings, 200 at once", quick ? 40 : 200, quick ? 40 : 200, duration * 2, fanOut, SignedInAsLeader: true),
         ];
     }
 }

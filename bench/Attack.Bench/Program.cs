@@ -17,7 +17,9 @@ using Npgsql;
 // alongside, and prints per silo: peak resident memory (sampled VmRSS, and VmHWM reset at each
 // attack's start where the kernel allows), CPU seconds during the attack and in the seconds
 // after it (work that went on after the clients left), the most PostgreSQL connections the
-// silo held, and the ordinary query's median latency under attack beside quiet, as a ratio.
+// silo held, and the ordinary query's median and 95th-percentile latency under attack beside
+// quiet, as ratios. The driver's own CPU seconds are printed too: it shares the machine's cores
+// with the silos, so bodies are encoded once (GraphQLBody) rather than for every request.
 // Usage: dotnet run -c Release --project bench/Attack.Bench [-- --quick] [--only "leader fan-out"]
 //        [--silo-arg --Database:MaxPoolSize=40]   (--only and --silo-arg may be repeated)
 const string DemoPassword = "attack-bench-password";
@@ -85,7 +87,7 @@ try
     await statistics.OpenAsync();
 
     // Quiet: the ordinary query alone, one at a time, on each silo.
-    var quiet = new Dictionary<SiloProcess, double>();
+    var quiet = new Dictionary<SiloProcess, Latency>();
     foreach (var silo in silos)
     {
         for (var i = 0; i < QuietWarmUps; i++)
@@ -99,18 +101,19 @@ try
             times.Add(await OrdinaryAsync(http, silo));
         }
 
-        quiet[silo] = Median(times);
+        quiet[silo] = Latency.Of(times);
     }
 
     Console.WriteLine($"Ordinary query {Attacks.Ordinary}");
-    Console.WriteLine("  quiet median: " + string.Join(", ", silos.Select(s => $"silo {s.Name} {quiet[s]:F1} ms")));
+    Console.WriteLine("  quiet median: " + string.Join(", ", silos.Select(s => $"silo {s.Name} p50 {quiet[s].Median:F1} ms p95 {quiet[s].P95:F1} ms")));
 
     // How long one leader fan-out takes with nothing else running: what a burst of them queues behind.
+    var fanOutAlone = GraphQLBody.Of(Attacks.LeaderFanOut());
     var alone = new List<double>();
     for (var i = 0; i < 5; i++)
     {
         var stopwatch = Stopwatch.StartNew();
-        await SendAsync(attackerHttp, silos[0], Attacks.LeaderFanOut(), leaderToken, null, CancellationToken.None);
+        await SendAsync(attackerHttp, silos[0], fanOutAlone, 0, leaderToken, null, CancellationToken.None);
         alone.Add(stopwatch.Elapsed.TotalMilliseconds);
     }
 
@@ -130,6 +133,7 @@ try
     {
         var peakResetWorked = silos.All(s => ProcessStats.TryResetPeak(s.Pid));
         var cpuBefore = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
+        var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var databaseCpuBefore = ProcessStats.TreeCpuSeconds(postmaster);
         using var sampling = new CancellationTokenSource();
         var peaks = silos.ToDictionary(s => s, _ => new Peaks());
@@ -152,7 +156,7 @@ try
             {
                 var silo = silos[index % silos.Count];
                 var (outcome, bytes) = await SendAsync(
-                    attackerHttp, silo, attack.Query(index), attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter, cutOff.Token);
+                    attackerHttp, silo, attack.Body, index, attack.SignedInAsLeader ? leaderToken : null, attack.ClientGivesUpAfter, cutOff.Token);
                 outcomes.AddOrUpdate(outcome, 1, (_, count) => count + 1);
                 Interlocked.Add(ref bytesReceived, bytes);
             }
@@ -164,6 +168,7 @@ try
         await probe;
         var cpuAtEnd = silos.ToDictionary(s => s, s => ProcessStats.CpuSeconds(s.Pid));
         var databaseCpu = ProcessStats.TreeCpuSeconds(postmaster) - databaseCpuBefore;
+        var driverCpu = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore).TotalSeconds;
 
         // Work a silo goes on doing once every client has gone shows as CPU here.
         await Task.Delay(tail);
@@ -176,16 +181,20 @@ try
         Console.WriteLine($"{attack.Name}: {attack.Description}");
         Console.WriteLine($"  {sent} requests, {attack.Concurrency} at once, {attackTime.TotalSeconds:F1} s{(sent < attack.MaxRequests ? " (duration reached)" : "")}, {bytesReceived / 1e6:F1} MB received");
         Console.WriteLine("  answers: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} x{o.Value}")));
-        Console.WriteLine($"  PostgreSQL server CPU s during the attack: {databaseCpu:F2}");
-        Console.WriteLine($"  {"silo",-5} {"peak RSS",10} {"VmHWM",10} {"CPU s",7} {$"CPU s in {tail.TotalSeconds:F0} s after",20} {"PG conns",9} {"busy",5} {"ordinary p50 quiet -> attack",30} {"ratio",6}");
+        Console.WriteLine($"  CPU s during the attack: PostgreSQL server {databaseCpu:F2}, this driver (attacker and visitor) {driverCpu:F2}");
+        Console.WriteLine(
+            $"  {"silo",-5} {"peak RSS",10} {"VmHWM",10} {"CPU s",7} {$"CPU s in {tail.TotalSeconds:F0} s after",20} {"PG conns",9} {"busy",5} " +
+            $"{"ordinary p50 quiet -> attack",28} {"ratio",6} {"p95 quiet -> attack",22} {"ratio",6} {"probes",6}");
         foreach (var silo in silos)
         {
             var times = underAttack[silo].ToList();
-            var median = times.Count == 0 ? double.NaN : Median(times);
+            var attacked = times.Count == 0 ? new Latency(double.NaN, double.NaN) : Latency.Of(times);
             var hwm = peakResetWorked ? $"{ProcessStats.PeakResidentBytes(silo.Pid) / 1e6,7:F0} MB" : "   n/a    ";
             Console.WriteLine(
                 $"  {silo.Name,-5} {peaks[silo].ResidentBytes / 1e6,7:F0} MB {hwm} {cpuAtEnd[silo] - cpuBefore[silo],7:F2} {cpuAfter[silo] - cpuAtEnd[silo],20:F2} " +
-                $"{peaks[silo].Connections,9} {peaks[silo].BusyConnections,5} {$"{quiet[silo]:F1} ms -> {median:F1} ms ({times.Count} probes)",30} {median / quiet[silo],5:F2}x");
+                $"{peaks[silo].Connections,9} {peaks[silo].BusyConnections,5} " +
+                $"{$"{quiet[silo].Median:F1} ms -> {attacked.Median:F1} ms",28} {attacked.Median / quiet[silo].Median,5:F2}x " +
+                $"{$"{quiet[silo].P95:F1} ms -> {attacked.P95:F1} ms",22} {attacked.P95 / quiet[silo].P95,5:F2}x {times.Count,6}");
         }
     }
 
@@ -267,7 +276,7 @@ finally
 static async Task<double> OrdinaryAsync(HttpClient http, SiloProcess silo)
 {
     var stopwatch = Stopwatch.StartNew();
-    var (outcome, _) = await SendAsync(http, silo, Attacks.Ordinary, null, TimeSpan.FromSeconds(60), CancellationToken.None);
+    var (outcome, _) = await SendAsync(http, silo, Attacks.OrdinaryBody, 0, null, TimeSpan.FromSeconds(60), CancellationToken.None);
     stopwatch.Stop();
     if (outcome != "200 data")
     {
@@ -280,7 +289,7 @@ static async Task<double> OrdinaryAsync(HttpClient http, SiloProcess silo)
 // Sends one GraphQL request and reads the whole answer, as a client would, keeping only its
 // start to classify it: the status and the first error's code, or "data".
 static async Task<(string Outcome, long Bytes)> SendAsync(
-    HttpClient http, SiloProcess silo, string query, string? bearerToken, TimeSpan? givesUpAfter, CancellationToken cutOff)
+    HttpClient http, SiloProcess silo, GraphQLBody body, int index, string? bearerToken, TimeSpan? givesUpAfter, CancellationToken cutOff)
 {
     using var givingUp = CancellationTokenSource.CreateLinkedTokenSource(cutOff);
     if (givesUpAfter is { } after)
@@ -290,7 +299,7 @@ static async Task<(string Outcome, long Bytes)> SendAsync(
 
     using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(silo.BaseAddress, "/graphql"))
     {
-        Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        Content = body.Content(index),
     };
     request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
     if (bearerToken is not null)
@@ -301,13 +310,13 @@ static async Task<(string Outcome, long Bytes)> SendAsync(
     try
     {
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, givingUp.Token);
-        await using var body = await response.Content.ReadAsStreamAsync(givingUp.Token);
+        await using var answer = await response.Content.ReadAsStreamAsync(givingUp.Token);
         var head = new byte[4096];
         var headLength = 0;
         long total = 0;
         var buffer = new byte[81920];
         int read;
-        while ((read = await body.ReadAsync(buffer, givingUp.Token)) > 0)
+        while ((read = await answer.ReadAsync(buffer, givingUp.Token)) > 0)
         {
             var copy = Math.Min(read, head.Length - headLength);
             Array.Copy(buffer, 0, head, headLength, copy);
@@ -343,11 +352,7 @@ static async Task<string> SignInAsync(HttpClient http, Uri silo, string email, s
 static List<string> ValuesOf(string[] arguments, string option) =>
     arguments.Select((argument, i) => (argument, i)).Where(a => a.argument == option && a.i + 1 < arguments.Length).Select(a => arguments[a.i + 1]).ToList();
 
-static double Median(IReadOnlyCollection<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-}
+static double Median(IReadOnlyCollection<double> values) => Latency.Of(values).Median;
 
 static string FindRepositoryRoot()
 {
@@ -371,4 +376,16 @@ internal sealed class Peaks
 
     /// <summary>Connections seen doing something (not idle in the pool): at the pool's size, requests were waiting for one.</summary>
     public int BusyConnections { get; set; }
+}
+
+/// <summary>The median and 95th percentile (nearest rank) of some latencies, in milliseconds.</summary>
+internal sealed record Latency(double Median, double P95)
+{
+    public static Latency Of(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        var p95 = sorted[Math.Max(0, (int)Math.Ceiling(0.95 * sorted.Length) - 1)];
+        return new Latency(median, p95);
+    }
 }

@@ -55,29 +55,39 @@ internal static class GraphQLHttpRequestReader
             throw TooLarge(declaredLimit);
         }
 
-        var body = await ReadBodyAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(request.Body, request.ContentLength, maxBytes, cancellationToken).ConfigureAwait(false);
         if (body.Length == 0)
         {
             throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body is empty.");
         }
 
-        if (!Utf8.IsValid(body))
+        if (!Utf8.IsValid(body.Span))
         {
             throw NotWellFormedText("The request body is not valid UTF-8.");
         }
 
-        JsonElement root;
+        // The document is read while it is open rather than cloned: a clone copies the whole body
+        // again, and a body may be a megabyte of comment. Only variables and extensions, which
+        // outlive it, are copied.
+        JsonDocument document;
         try
         {
-            EnsureStringsAreWellFormed(body);
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
+            EnsureStringsAreWellFormed(body.Span);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
             throw new BadHttpRequest(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {e.Message}");
         }
 
+        using (document)
+        {
+            return FromJson(document.RootElement);
+        }
+    }
+
+    private static GraphQLHttpRequest FromJson(JsonElement root)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
@@ -108,7 +118,7 @@ internal static class GraphQLHttpRequestReader
                 case "variables":
                     variables = value.ValueKind switch
                     {
-                        JsonValueKind.Object => Variables(value),
+                        JsonValueKind.Object => Variables(value.Clone()),
                         JsonValueKind.Null => null,
                         _ => throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The \"variables\" parameter must be a map or null."),
                     };
@@ -116,7 +126,7 @@ internal static class GraphQLHttpRequestReader
                 case "extensions":
                     extensions = value.ValueKind switch
                     {
-                        JsonValueKind.Object => Extensions(value),
+                        JsonValueKind.Object => Extensions(value.Clone()),
                         JsonValueKind.Null => null,
                         _ => throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The \"extensions\" parameter must be a map or null."),
                     };
@@ -132,8 +142,38 @@ internal static class GraphQLHttpRequestReader
         return new GraphQLHttpRequest(query, operationName, variables, extensions);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(Stream body, long? maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body, copied once at most: into an array of its stated length, or not at all
+    /// when the host has already read it into memory; only a body of unstated length is grown
+    /// as it arrives.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, long? declaredLength, long? maxBytes, CancellationToken cancellationToken)
     {
+        if (body is MemoryStream { Position: 0 } inMemory && inMemory.TryGetBuffer(out var whole))
+        {
+            if (maxBytes is { } memoryLimit && whole.Count > memoryLimit)
+            {
+                throw TooLarge(memoryLimit);
+            }
+
+            return whole.AsMemory();
+        }
+
+        if (declaredLength is { } length && maxBytes is { } bound && length <= bound && length <= Array.MaxLength)
+        {
+            // The server ends the body at its stated length, so it fills the array exactly; made
+            // up front only under a configured limit, so a stated length alone never sizes memory.
+            var exact = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < exact.Length && (got = await body.ReadAsync(exact.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += got;
+            }
+
+            return exact.AsMemory(0, filled);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -181,17 +221,24 @@ internal static class GraphQLHttpRequestReader
         var reader = new Utf8JsonReader(json);
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            // An unescaped string is bytes of the body, already valid UTF-8; only escapes can
+            // spell a lone surrogate. Decoded into a borrowed buffer, not a new string each.
+            if ((reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && reader.ValueIsEscaped)
             {
+                var decoded = System.Buffers.ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
                 try
                 {
-                    reader.GetString();
+                    reader.CopyString(decoded);
                 }
                 catch (InvalidOperationException)
                 {
-                    // GetString's only failure for a string token: the text is not well-formed UTF-8/UTF-16.
+                    // CopyString's only failure for a string token given room enough: the text is not well-formed UTF-8/UTF-16.
                     throw NotWellFormedText(
                         $"The request body has a string that is not well-formed Unicode (an invalid UTF-8 sequence or an unpaired surrogate) at byte {reader.TokenStartIndex}.");
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<char>.Shared.Return(decoded);
                 }
             }
         }

@@ -68,12 +68,22 @@ public static class GraphQLExtensions
     /// </summary>
     public static IApplicationBuilder UseRequestBodyBudget(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyBudget>() is { } budget
-            && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            && !await budget.ChargeAsync(context))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyBudget>() is not { } budget
+            || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+        var (admitted, turn) = await budget.ChargeAsync(context);
+        if (!admitted)
         {
             return;
         }
-        await next(context);
+        // A large body's turn is given back here, before the server ends the response: a caller
+        // that has its answer may send its next large body at once.
+        using (turn)
+        {
+            await next(context);
+        }
     });
 }
