@@ -19,7 +19,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     private EmbeddedPostgresServer? server;
     private bool templateReady;
     private readonly Dictionary<string, string> demoTemplates = [];
-    private int databaseCounter;
+    // Shared by every fixture in the process: tests tell databases apart by name alone
+    // (SqlStatementCounter, say), and collections on two servers run side by side.
+    private static int databaseCounter;
 
     /// <summary>Connection string to the cluster's maintenance database, as superuser.</summary>
     public string ServerConnectionString =>

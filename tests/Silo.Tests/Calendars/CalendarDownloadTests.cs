@@ -6,7 +6,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Calendars;
 
 /// <summary>One booking or visit as a calendar file to import, for a signed-in person allowed to see it.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarDownloadTests(PostgresFixture postgres)
 {
     [Fact]

@@ -17,7 +17,7 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// silo hears committed changes, a poll of a feed it has served asks the database nothing at all;
 /// without them, it is the one prepared lookup.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
 {
     [Fact]

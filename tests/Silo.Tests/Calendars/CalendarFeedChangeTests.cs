@@ -12,7 +12,7 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// Subscribed clients stay correct as things change: an event keeps its UID and gets a higher
 /// SEQUENCE; cancelled things stay as CANCELLED for 30 days, then leave the feed.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarFeedChangeTests(PostgresFixture postgres)
 {
     [Fact]

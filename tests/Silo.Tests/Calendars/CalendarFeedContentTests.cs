@@ -11,7 +11,7 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// ical.js and Python's icalendar read back exactly what was written, vobject validates it, the bytes are well formed,
 /// and each feed shows what it should and nothing its subscriber may not see.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarFeedContentTests(PostgresFixture postgres)
 {
     [Fact]

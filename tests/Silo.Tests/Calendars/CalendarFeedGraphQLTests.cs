@@ -5,7 +5,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Calendars;
 
 /// <summary>createCalendarFeed, revokeCalendarFeed and Viewer.calendarFeeds through /graphql, as a client uses them.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarFeedGraphQLTests(PostgresFixture postgres)
 {
     private const string Create = """

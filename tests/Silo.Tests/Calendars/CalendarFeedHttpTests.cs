@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InclusionNetwork.Silo.Tests.Calendars;
 
 /// <summary>GET /calendar/{token}.ics over real HTTP: headers, conditional requests, and 404 that tells nothing.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarFeedHttpTests(PostgresFixture postgres)
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// on the other and a change committed anywhere reaches both; a silo whose listening connection drops
 /// serves nothing it kept before, and serves from memory again once it listens again.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CalendarFeedNoticeTests(PostgresFixture postgres)
 {
     /// <summary>Notices arrive a moment after their commit: how long a silo may take to hear one, at most.</summary>

@@ -5,7 +5,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Cluster;
 
 /// <summary>The Silo as a cluster member: readiness and the Orleans Dashboard, over real HTTP.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class ClusterEndpointsTests(PostgresFixture postgres)
 {
     [Fact]

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace InclusionNetwork.Silo.Tests.Database;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("migrations-").FullName;

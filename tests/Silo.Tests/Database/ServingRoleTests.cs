@@ -10,7 +10,7 @@ namespace InclusionNetwork.Silo.Tests.Database;
 /// owner and serves as the role of <c>ConnectionStrings:Postgres</c>, which it grants data
 /// rights only, now and (through default privileges) on whatever later migrations create.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class ServingRoleTests(PostgresFixture postgres)
 {
     [Fact]

@@ -3,7 +3,7 @@ using InclusionNetwork.TestSupport;
 
 namespace InclusionNetwork.Silo.Tests.Extensions;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class GraphQLExtensionsTests(PostgresFixture postgres)
 {
     private static string Nested(int levels) => string.Concat(Enumerable.Repeat("{ me ", levels - 1)) + "{ name " + new string('}', levels);

@@ -6,7 +6,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>accounts and updateAccount over HTTP: who may call them, what each change does, and that deactivation stops everything at once.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class AccountAdministrationTests(PostgresFixture postgres)
 {
     private const string Update = """

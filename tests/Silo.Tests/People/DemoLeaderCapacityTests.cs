@@ -3,7 +3,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>The demo county has the leaders it needs: room for every open mainstream school, and a leader with a cluster to spare.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class DemoLeaderCapacityTests(PostgresFixture postgres)
 {
     [Fact]

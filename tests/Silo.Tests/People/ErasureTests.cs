@@ -9,7 +9,7 @@ using Orleans;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>erasePerson over HTTP, and the retention job: personal data goes, every uptake figure stays.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class ErasureTests(PostgresFixture postgres)
 {
     private const string Erase = "mutation($input: ErasePersonInput!) { erasePerson(input: $input) { erased errors { code path } } }";

@@ -4,7 +4,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>invite, withdrawInvitation, invitations, invitationByToken and acceptInvitation over HTTP, with the email received by a real SMTP server.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class InvitationTests(PostgresFixture postgres)
 {
     private const string Invite = """

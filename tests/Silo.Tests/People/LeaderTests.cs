@@ -4,7 +4,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>designateInclusionLeader and updateInclusionLeader over HTTP, through the leader grain: who may do what, and what retirement means.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class LeaderTests(PostgresFixture postgres)
 {
     private const string Designate = """

@@ -4,7 +4,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>NETWORK_LEAD and createNetwork's organisers: the people named may run the network's meetings, and nobody else but admins.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class NetworkOrganiserTests(PostgresFixture postgres)
 {
     private const string Create = """

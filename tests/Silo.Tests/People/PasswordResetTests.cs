@@ -6,7 +6,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.People;
 
 /// <summary>requestPasswordReset and resetPassword over HTTP, with the email received by a real SMTP server.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class PasswordResetTests(PostgresFixture postgres)
 {
     private const string Request = "mutation($email: String!) { requestPasswordReset(input: { email: $email }) { accepted errors { code message } } }";

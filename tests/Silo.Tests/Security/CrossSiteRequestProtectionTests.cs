@@ -63,7 +63,7 @@ public sealed class CrossSiteRequestProtectionRulesTests
         Assert.True(Protection.Allows(Request("POST", ("Authorization", "Bearer inc_x"), ("Sec-Fetch-Site", "cross-site"))));
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CrossSiteRequestProtectionTests(PostgresFixture postgres)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace InclusionNetwork.Silo.Tests.Security;
 /// still arriving, is refused 429 unread, with or without a stated length, while the same
 /// caller's ordinary queries go on being answered and the first completes.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class LargeBodyTests(PostgresFixture postgres)
 {
     private static string Padded(int bytes) => "# " + new string('x', bytes) + "\n{ areas { id } }";

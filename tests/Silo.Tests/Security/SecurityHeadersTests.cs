@@ -3,7 +3,7 @@ using InclusionNetwork.TestSupport;
 
 namespace InclusionNetwork.Silo.Tests.Security;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class SecurityHeadersTests(PostgresFixture postgres)
 {
     [Fact]

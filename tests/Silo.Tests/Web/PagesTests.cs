@@ -5,7 +5,7 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Web;
 
 /// <summary>The server-rendered pages over plain HTTP: their forms, their session and their limits.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed partial class PagesTests(PostgresFixture postgres)
 {
     [Fact]
