@@ -16,7 +16,8 @@ public sealed partial class FeedChangeListener(
     NpgsqlDataSource dataSource,
     FeedChanges changes,
     IOptions<CalendarFeedOptions> options,
-    ILogger<FeedChangeListener> logger) : BackgroundService
+    ILogger<FeedChangeListener> logger,
+    FeedNoticeDataSource? noticeSource = null) : BackgroundService
 {
     public const string Channel = "calendar_feed_changes";
     private const string SyncPrefix = "sync:";
@@ -98,7 +99,7 @@ public sealed partial class FeedChangeListener(
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var connection = await (noticeSource?.DataSource ?? dataSource).OpenConnectionAsync(stoppingToken);
         connection.Notification += (_, notice) => Heard(notice.Payload);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {

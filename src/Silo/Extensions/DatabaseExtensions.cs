@@ -1,4 +1,5 @@
 using InclusionNetwork.Grains.Accounts;
+using InclusionNetwork.Grains.Calendars;
 using InclusionNetwork.Silo.Database;
 using Npgsql;
 
@@ -8,6 +9,9 @@ public static class DatabaseExtensions
 {
     /// <summary>The application name of the token-lookup pool's connections, as PostgreSQL shows it.</summary>
     public const string TokenLookupApplicationName = "inclusion-network token lookups";
+
+    /// <summary>The application name of the connection that listens for feed changes.</summary>
+    public const string FeedNoticesApplicationName = "inclusion-network feed notices";
 
     /// <summary>
     /// Uses <c>ConnectionStrings:Postgres</c> when set; otherwise starts a private PostgreSQL
@@ -55,6 +59,14 @@ public static class DatabaseExtensions
         // A pool of its own (a data source has its own pool), so authenticating a burst never takes the serving pool's connections.
         var tokenLookupConnectionString = TokenLookupConnectionString(connectionString!, poolSettings);
         builder.Services.AddSingleton(_ => new TokenLookupDataSource(new NpgsqlDataSourceBuilder(tokenLookupConnectionString) { Name = "token-lookups" }.Build()));
+        // The feed-change listener's one connection, held for the silo's life, outside the serving pool.
+        var feedNoticesConnectionString = new NpgsqlConnectionStringBuilder(pooledConnectionString)
+        {
+            MaxPoolSize = 1,
+            MinPoolSize = 0,
+            ApplicationName = FeedNoticesApplicationName,
+        }.ConnectionString;
+        builder.Services.AddSingleton(_ => new FeedNoticeDataSource(new NpgsqlDataSourceBuilder(feedNoticesConnectionString) { Name = "feed-notices" }.Build()));
         var separateOwner = !string.IsNullOrWhiteSpace(migrationsConnectionString);
         var servingRole = separateOwner ? new NpgsqlConnectionStringBuilder(connectionString).Username : null;
         if (separateOwner && string.IsNullOrEmpty(servingRole))

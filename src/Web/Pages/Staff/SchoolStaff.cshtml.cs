@@ -2,6 +2,7 @@ using System.Text.Json;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Web.Components;
 using InclusionNetwork.Web.Forms;
+using InclusionNetwork.Web.GraphQL;
 using InclusionNetwork.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -128,6 +129,12 @@ public sealed class SchoolStaffModel : InclusionPage
         }
         Title = "Your school’s staff";
         var result = await GraphQL.ExecuteAsync(HttpContext, "Staff/SchoolStaff.graphql");
+        // A field that failed (a busy database, say) is a problem on our side, shown as one,
+        // never mistaken for the visitor having no school.
+        if (result.HasErrors && result.FirstCode != "FORBIDDEN")
+        {
+            throw new PageGraphQLException("Staff/SchoolStaff.graphql", result.Errors);
+        }
         School = result.Data.GetProperty("me").GetProperty("school");
         if (School.ValueKind != JsonValueKind.Object)
         {
