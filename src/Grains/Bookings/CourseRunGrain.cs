@@ -45,6 +45,12 @@ public sealed class CourseRunGrain(
     /// <summary>The run as this activation last read or wrote it; null until read, and after a failed command.</summary>
     private CourseRunState? held;
 
+    /// <summary>
+    /// The "starts soon" moment while it is ahead, as this activation last settled the
+    /// milestones: until then a new place needs no settling. Null when unknown or passed.
+    /// </summary>
+    private DateTimeOffset? quietUntil;
+
     /// <summary>Commands waiting for the next write (see <see cref="InRunTransactionAsync"/>).</summary>
     private readonly Queue<QueuedCommand> queue = new();
 
@@ -129,7 +135,7 @@ public sealed class CourseRunGrain(
         }
         if (placed.Count > 0)
         {
-            await SettleMilestonesAsync();
+            await SettleMilestonesForNewBookingAsync();
         }
         return new BookPlacesResult(Outcomes(placed, waitlisted), errors);
     }
@@ -204,7 +210,7 @@ public sealed class CourseRunGrain(
         });
         if (error is null)
         {
-            await SettleMilestonesAsync();
+            await SettleMilestonesForNewBookingAsync();
         }
         return error is not null ? CommandResult<Booking>.Failure(error) : CommandResult<Booking>.Success((await bookings.FindAsync(bookingId))!);
     }
@@ -494,7 +500,10 @@ public sealed class CourseRunGrain(
 
     public async Task SettleMilestonesAsync()
     {
-        if (await milestones.SettleAsync(RunId) is { } next)
+        var due = await milestones.SettleAsync(RunId);
+        // Before the run starts the next milestone is "starts soon"; after that moment it is the end.
+        quietUntil = due is { } soon && held is { } run && soon <= run.Run.StartsAt ? soon : null;
+        if (due is { } next)
         {
             await this.SetDueReminderAsync(MilestoneReminder, next - clock.GetUtcNow());
         }
@@ -503,6 +512,16 @@ public sealed class CourseRunGrain(
             await this.ClearDueReminderAsync(MilestoneReminder);
         }
     }
+
+    /// <summary>
+    /// A new place changes nothing the milestone reminder waits for while its moment is still
+    /// ahead: at that moment it writes to everyone booked by then. Only from that moment on (the
+    /// course starts soon, say) does a new place need its message now. Settling on every place
+    /// cost each booking a transaction and a reminder write of its own, which undid the shared
+    /// writes of contended bookings.
+    /// </summary>
+    private Task SettleMilestonesForNewBookingAsync() =>
+        quietUntil is { } until && clock.GetUtcNow() < until ? Task.CompletedTask : SettleMilestonesAsync();
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == MilestoneReminder ? SettleMilestonesAsync() : SettleOffersAsync();
