@@ -68,7 +68,7 @@ public sealed partial class AdministrationJourneyTests(WebFixture web)
             ("tokensWithoutJavaScript", null),
             ("notificationsWithoutJavaScript", new { email = "commissioner@demo.test" }),
             ("unsubscribeWithoutJavaScript", new { token = unsubscribeToken }),
-            ("termDatesWithoutJavaScript", new { booker = $"booker.{urn}@demo.test" }));
+            ("termDatesWithoutJavaScript", new { booker = $"booker.{urn}@demo.test", urn }));
 
         var store = web.Silo.Services.GetRequiredService<NotificationPreferenceStore>();
         Assert.Equal(new NotificationPreferences(Reminders: false, Prompts: true), await store.GetAsync(reminded));

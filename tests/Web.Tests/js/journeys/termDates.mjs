@@ -66,5 +66,20 @@ export const termDatesJourneys = {
     await page.getByText('Monday 6 September 2027 has been added as a training day.').waitFor();
     assert.deepEqual(await page.locator('#closure-days tbody tr td:nth-child(2)').allTextContents(), ['INSET day']);
     await check('training-days-added-no-js');
+    await signOut(page);
+
+    // An admin renames a term with "Change", then finds the school's training day from the year's page.
+    await signIn(page, 'admin@demo.test');
+    await page.goto('/admin/term-dates/2027-28');
+    await page.getByRole('link', { name: 'Change Autumn 2' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Autumn second half');
+    await submit(page, page.getByRole('button', { name: 'Save changes' }));
+    await page.getByText('Autumn second half has been changed.').waitFor();
+    await page.getByRole('link', { name: 'training days' }).click();
+    await page.waitForURL(/\/admin\/term-dates\/2027-28\/closures$/);
+    await page.getByLabel('School URN', { exact: true }).fill(params.urn);
+    await submit(page, page.getByRole('button', { name: 'Show training days' }));
+    assert.deepEqual(await page.locator('#closure-days tbody tr td:nth-child(2)').allTextContents(), ['INSET day']);
+    await check('term-dates-school-closures-no-js');
   },
 };
