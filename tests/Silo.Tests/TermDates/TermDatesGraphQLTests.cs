@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using InclusionNetwork.Silo.Tests.PeerReviewAndNetworks;
 using InclusionNetwork.TestSupport;
@@ -220,6 +221,37 @@ public sealed class TermDatesGraphQLTests(PostgresFixture postgres) : IAsyncLife
         Assert.Empty(removed.UserErrorCodes("removeClosureDay"));
         AssertRefused(await bookerE.GraphQLAsync(RemoveClosure, new { urn = e, date = "2027-01-11" }), "removeClosureDay", "NOT_FOUND", "date");
         Assert.Equal(0, await SeenAsync(bookerE));
+    }
+
+    [Fact]
+    public async Task The_term_date_pages_are_for_admins_and_the_training_days_page_for_bookers_too()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = world.Silo.BaseAddress };
+        var signIn = await anonymous.GetAsync("/admin/term-dates");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/sign-in?returnTo=%2Fadmin%2Fterm-dates", signIn.Headers.Location?.OriginalString);
+        // Pages take the session cookie, as a browser has it.
+        async Task<HttpClient> BrowserAsync(string email)
+        {
+            var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = world.Silo.BaseAddress };
+            var session = await client.PostAsJsonAsync("/auth/session", new { email, password = PeerReviewWorld.Password });
+            session.EnsureSuccessStatusCode();
+            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", session.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+            return client;
+        }
+        using var booker = await BrowserAsync("booker.990001@world.test");
+        using var senco = await BrowserAsync("senco.990001@world.test");
+        using var admin = await BrowserAsync("admin@world.test");
+        foreach (var path in new[] { "/admin/term-dates", "/admin/term-dates/2026-27", "/admin/term-dates/2026-27/closures" })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await booker.GetAsync(path)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
+        }
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await senco.GetAsync("/school/closures")).StatusCode);
+        var own = await booker.GetAsync("/school/closures?year=2026-27&urn=990002");
+        Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("School A", await own.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/admin/term-dates/2040-41")).StatusCode);
     }
 
     private static void AssertRefused(GraphQLResponse response, string payload, string code, string field, string? messageContains = null)

@@ -47,6 +47,9 @@ public abstract class ClosureDaysPage : InclusionPage
     /// <summary>True when the year is in the query string (kept by the admin's school form), not the path.</summary>
     public abstract bool YearInQuery { get; }
 
+    /// <summary>Who may use the page's address.</summary>
+    protected virtual Role[] AllowedRoles => [Role.ADMIN, Role.SCHOOL_BOOKER];
+
     /// <summary>The year of the address; null for the current one.</summary>
     protected abstract string? YearFromAddress();
 
@@ -106,7 +109,7 @@ public abstract class ClosureDaysPage : InclusionPage
     /// <summary>Bookers (their school) and admins (the school in <c>?urn=</c>); null when the page may be drawn.</summary>
     private async Task<IActionResult?> LoadAsync(string? urn)
     {
-        if (OnlyFor(Role.ADMIN, Role.SCHOOL_BOOKER) is { } refused)
+        if (OnlyFor(AllowedRoles) is { } refused)
         {
             return refused;
         }
