@@ -6,6 +6,7 @@ using InclusionNetwork.GraphQL.Messages;
 using InclusionNetwork.GraphQL.Networks;
 using InclusionNetwork.GraphQL.PeerReview;
 using InclusionNetwork.GraphQL.Places;
+using InclusionNetwork.GraphQL.TermDates;
 using InclusionNetwork.GraphQL.Uptake;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISchemaModule, SchoolFiguresModule>();
         services.AddSingleton<ISchemaModule, CourseFeedbackModule>();
         services.AddSingleton<ISchemaModule, ClusterPrioritiesModule>();
+        services.AddSingleton<ISchemaModule, TermDatesModule>();
         services.AddSingleton(provider => InclusionSchema.Build(provider.GetServices<ISchemaModule>()));
         return services;
     }

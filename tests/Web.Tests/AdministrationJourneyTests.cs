@@ -67,11 +67,17 @@ public sealed partial class AdministrationJourneyTests(WebFixture web)
             ("bookerInvitesWithoutJavaScript", new { booker = $"booker.{urn}@demo.test", staffName, email = $"invited.{Guid.NewGuid():N}@kent.example" }),
             ("tokensWithoutJavaScript", null),
             ("notificationsWithoutJavaScript", new { email = "commissioner@demo.test" }),
-            ("unsubscribeWithoutJavaScript", new { token = unsubscribeToken }));
+            ("unsubscribeWithoutJavaScript", new { token = unsubscribeToken }),
+            ("termDatesWithoutJavaScript", new { booker = $"booker.{urn}@demo.test", urn }));
 
         var store = web.Silo.Services.GetRequiredService<NotificationPreferenceStore>();
         Assert.Equal(new NotificationPreferences(Reminders: false, Prompts: true), await store.GetAsync(reminded));
         Assert.Equal(NotificationPreferences.Everything, await store.GetAsync("commissioner@demo.test"));
+
+        // The training day the booker added in the year the admin added, as the planner will read it.
+        using var admin = await web.Silo.SignInAsync("admin@demo.test");
+        var days = await admin.QueryAsync($$"""{ school(urn: "{{urn}}") { closureDays(academicYear: "2027/28") { date reason } } }""", path: "school.closureDays");
+        Assert.Equal("2027-09-06", Assert.Single(days.EnumerateArray()).GetProperty("date").GetString());
     }
 
     /// <summary>

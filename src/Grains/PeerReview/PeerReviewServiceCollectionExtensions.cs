@@ -25,6 +25,7 @@ public static class PeerReviewServiceCollectionExtensions
         services.AddSingleton<VisitNotices>();
         services.AddSingleton<Calendars.VisitAndMeetingInvitations>();
         services.AddSingleton<ReviewDataStore>();
+        services.AddSingleton<TermDates.TermDatesStore>();
         services.AddSingleton<IStaffVisibilityRule, ClusterLeaderStaffVisibilityRule>();
         services.AddSingleton<NetworkQueries>();
         services.AddSingleton<NetworkStore>();

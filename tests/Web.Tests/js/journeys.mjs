@@ -10,6 +10,7 @@ import { networkJourneys } from './journeys/networks.mjs';
 import { schoolImportJourneys } from './journeys/schoolImport.mjs';
 import { uptakeJourneys } from './journeys/uptake.mjs';
 import { notificationJourneys } from './journeys/notifications.mjs';
+import { termDatesJourneys } from './journeys/termDates.mjs';
 
 const PASSWORD = 'demo-password-for-tests';
 
@@ -717,6 +718,7 @@ export const journeys = {
   ...providerJourneys,
   ...uptakeJourneys,
   ...notificationJourneys,
+  ...termDatesJourneys,
 };
 
 /** Creates a feed of the given kind, copies its link, fetches the feed, then revokes it. */
