@@ -32,10 +32,13 @@ internal static class BookingBenchmarks
         var warmup = (await NewRunsAsync(database, 1, ContendedCapacity, now))[0];
         var contended = (await NewRunsAsync(database, 1, ContendedCapacity, now))[0];
         var spread = await NewRunsAsync(database, spreadRuns, SpreadCapacity, now);
-        var floorRun = (await NewRunsAsync(database, 1, ContendedCapacity, now))[0];
+        var floorRuns = await NewRunsAsync(database, 2, ContendedCapacity, now);
 
         // The code paths and the connection pool warmed on a run of their own.
         await BookAllAsync(sizes.WarmupBookings, i => (warmup, staff[i]));
+        // The loop both before and after the grain's runs: the database's rate drifts while it
+        // works, and the faster of the two is the floor the ratios are taken against.
+        var floorBefore = await InsertLoopAsync(database, floorRuns[0], staff, bookings, now);
         using var statements = new StatementCounter();
         var oneRun = await BookAllAsync(bookings, i => (contended, staff[i]));
         var oneRunStatements = statements.TakeCount();
@@ -44,14 +47,15 @@ internal static class BookingBenchmarks
         var acrossRuns = await BookAllAsync(bookings, i => (spread[i % spreadRuns], staff[i]));
         var acrossRunsStatements = statements.TakeCount();
         await VerifyAsync(database, spread, SpreadCapacity, bookings / spreadRuns);
-        var floor = await InsertLoopAsync(database, floorRun, staff, bookings, now);
+        var floorAfter = await InsertLoopAsync(database, floorRuns[1], staff, bookings, now);
+        var floor = Math.Max(floorBefore, floorAfter);
 
         Console.WriteLine();
         Console.WriteLine($"Booking throughput ({bookings:N0} bookings, one person each, {Callers} callers at once, through ICourseRunGrain.BookAsync)");
         Console.WriteLine($"  {"",-44} {"bookings/s",12} {"ours/loop",10} {"statements/booking",19}");
         Console.WriteLine($"  {$"one contended run (capacity {ContendedCapacity})",-44} {oneRun,12:N0} {oneRun / floor,9:F2}x {(double)oneRunStatements / bookings,19:F2}   (goal: at least 0.50x)");
         Console.WriteLine($"  {$"across {spreadRuns} runs (capacity {SpreadCapacity} each)",-44} {acrossRuns,12:N0} {acrossRuns / floor,9:F2}x {(double)acrossRunsStatements / bookings,19:F2}");
-        Console.WriteLine($"  {"plain SQL insert loop, one connection (floor)",-44} {floor,12:N0}");
+        Console.WriteLine($"  {"plain SQL insert loop, one connection (floor)",-44} {floor,12:N0}   (the faster of {floorBefore:N0} before and {floorAfter:N0} after)");
         Console.WriteLine($"  {"stand-in runtime, one contended run (then)",-44} {StandInContended,12:N0} {StandInContended / StandInFloor,9:F2}x   (beside its own loop of {StandInFloor:N0}/s)");
         Console.WriteLine($"  checked: exactly the capacity confirmed on every run, every booking stored once");
         Console.WriteLine($"  (statements: every SQL statement the process sent meanwhile, Orleans' own included, per booking)");

@@ -60,10 +60,13 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
             return;
         }
         var facts = await ReadFactsAsync(connection, transaction, state.Run.Id, changes, cancellationToken);
+        // Only a change a calendar shows carries an invitation: a place on the waiting list shows
+        // in no feed, so a write of waiting places alone reads no feed (on a full run, most writes).
+        var shown = changes.Items.Where(c => c.Kind != BookingChangeKind.Booked || c.Booking.Status == BookingStatus.CONFIRMED).ToList();
         var staffEvents = await feeds.ForStaffOnRunAsync(connection, transaction, state.Run.Id,
-            [.. changes.Items.Select(c => c.Booking.StaffId).Distinct()], cancellationToken);
+            [.. shown.Select(c => c.Booking.StaffId).Distinct()], cancellationToken);
         var schoolEvents = await feeds.ForSchoolsOnRunAsync(connection, transaction, state.Run.Id,
-            [.. changes.Items.Select(c => c.Booking.SchoolUrn).Distinct()], cancellationToken);
+            [.. shown.Select(c => c.Booking.SchoolUrn).Distinct()], cancellationToken);
         var organizer = CalendarInvitations.Organizer(composer.Settings);
         var run = facts.Run;
         var starts = London.Describe(state.Run.StartsAt);
@@ -74,8 +77,10 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
         CalendarInvitation? SchoolInvitation(string urn, Person booker) =>
             CalendarInvitations.For([.. schoolEvents[urn]], organizer, booker.Email, booker.Name);
 
-        async Task SendAsync(string kind, string eventKey, Person to, ComposedEmail email) =>
-            await outbox.EnqueueAsync(connection, transaction, new OutboxItem(kind, to.Email, email) { EventKey = eventKey }, cancellationToken);
+        // Every message of the write goes to the outbox in one round trip, after they are all composed.
+        var messages = new List<OutboxItem>();
+        void Send(string kind, string eventKey, Person to, ComposedEmail email) =>
+            messages.Add(new OutboxItem(kind, to.Email, email) { EventKey = eventKey });
 
         // Messages to the person booked, one per booking.
         foreach (var change in changes.Items)
@@ -91,30 +96,30 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
             switch (change.Kind)
             {
                 case BookingChangeKind.Booked when booking.Status == BookingStatus.CONFIRMED:
-                    await SendAsync("PLACE_BOOKED", Key(booking, "booked"), person, composer.Compose(person.Name, $"You have a place on {run.Title}",
+                    Send("PLACE_BOOKED", Key(booking, "booked"), person, composer.Compose(person.Name, $"You have a place on {run.Title}",
                         [$"{details.BookedByName ?? details.SchoolName} booked you a place on {run.Title}, run by {run.Provider}. It starts on {starts}.", why,
                          "Your booking, and how to cancel it, are on this page:"], page) with { Invitation = PersonInvitation(booking, person) });
                     break;
                 case BookingChangeKind.Booked:
-                    await SendAsync("PLACE_WAITLISTED", Key(booking, "booked"), person, composer.Compose(person.Name, $"You are on the waiting list for {run.Title}",
+                    Send("PLACE_WAITLISTED", Key(booking, "booked"), person, composer.Compose(person.Name, $"You are on the waiting list for {run.Title}",
                         [$"{details.BookedByName ?? details.SchoolName} asked for a place for you on {run.Title}, which starts on {starts}. The course is full, so you are number {change.WaitlistPosition} on the waiting list.",
                          "If a place comes free we will email you, and you will have a limited time to accept it.", why,
                          "Your booking is on this page:"], page));
                     break;
                 case BookingChangeKind.Offered:
-                    await SendAsync("PLACE_OFFERED", Key(booking, "offered"), person, composer.Compose(person.Name, $"A place is offered to you on {run.Title}",
+                    Send("PLACE_OFFERED", Key(booking, "offered"), person, composer.Compose(person.Name, $"A place is offered to you on {run.Title}",
                         [$"A place has come free on {run.Title}, which starts on {starts}. You were next on the waiting list.",
                          $"Accept it by {London.Describe(booking.OfferExpiresAt!.Value)}. If you do not, it passes to the next person on the waiting list.", why,
                          "Accept or decline the place on this page:"], page) with { Invitation = PersonInvitation(booking, person) });
                     break;
                 case BookingChangeKind.Cancelled:
                     var (subject, words) = Cancelled(booking, run, starts, changes.RunCancelReason, "you", "your");
-                    await SendAsync(KindOf(booking), Key(booking, "cancelled"), person, composer.Compose(person.Name, subject,
+                    Send(KindOf(booking), Key(booking, "cancelled"), person, composer.Compose(person.Name, subject,
                         [.. words, why, "Your booking is on this page:"], page) with { Invitation = PersonInvitation(booking, person) });
                     break;
                 case BookingChangeKind.SessionMoved:
                     var moved = changes.MovedSession!;
-                    await SendAsync("SESSION_MOVED", MovedKey(moved), person, composer.Compose(person.Name, $"New time: {run.Title}",
+                    Send("SESSION_MOVED", MovedKey(moved), person, composer.Compose(person.Name, $"New time: {run.Title}",
                         [.. Moved(run, moved), booking.Status == BookingStatus.WAITLISTED ? "You are still on the waiting list; your place in it is unchanged." : "Your booking stands at the new time.",
                          why, "Your booking is on this page:"], page) with { Invitation = PersonInvitation(booking, person) });
                     break;
@@ -132,7 +137,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
             var first = group.Min(c => c.Booking.Id);
             var urns = group.Select(c => c.Booking.SchoolUrn).Distinct().ToList();
             var confirmed = group.Any(c => c.Booking.Status == BookingStatus.CONFIRMED);
-            await SendAsync("PLACES_BOOKED", $"booking:{Id(first)}:booked:booker", booker, composer.Compose(booker.Name, $"Places booked on {run.Title}",
+            Send("PLACES_BOOKED", $"booking:{Id(first)}:booked:booker", booker, composer.Compose(booker.Name, $"Places booked on {run.Title}",
                 [$"You booked places on {run.Title}, run by {run.Provider}. It starts on {starts}.", .. lines,
                  "You are getting this email because you made these bookings.", "Your school's bookings are on this page:"],
                 Page("school/bookings")) with { Invitation = confirmed && urns.Count == 1 ? SchoolInvitation(urns[0], booker) : null });
@@ -148,7 +153,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 var why = $"You are getting this email because you book courses for {details.SchoolName}.";
                 if (change.Kind == BookingChangeKind.Offered)
                 {
-                    await SendAsync("PLACE_OFFERED", Key(booking, "offered"), booker, composer.Compose(booker.Name, $"A place is offered to {details.StaffName} on {run.Title}",
+                    Send("PLACE_OFFERED", Key(booking, "offered"), booker, composer.Compose(booker.Name, $"A place is offered to {details.StaffName} on {run.Title}",
                         [$"A place has come free on {run.Title}, which starts on {starts}, and is offered to {details.StaffName}, who was next on the waiting list.",
                          $"It must be accepted by {London.Describe(booking.OfferExpiresAt!.Value)}, or it passes to the next person on the waiting list.", why,
                          "You can accept or decline it for them on this page:"], Page("school/bookings")));
@@ -156,7 +161,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 else
                 {
                     var (subject, words) = Cancelled(booking, run, starts, null, details.StaffName, details.StaffName + "'s");
-                    await SendAsync(KindOf(booking), Key(booking, "cancelled"), booker, composer.Compose(booker.Name, subject,
+                    Send(KindOf(booking), Key(booking, "cancelled"), booker, composer.Compose(booker.Name, subject,
                         [.. words, why, "Your school's bookings are on this page:"], Page("school/bookings"))
                         with { Invitation = booking.ConfirmedAt is not null ? SchoolInvitation(booking.SchoolUrn, booker) : null });
                 }
@@ -172,7 +177,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 foreach (var booker in facts.BookersOf(school.Key))
                 {
                     var schoolName = facts.Bookings[school.First().Booking.Id].SchoolName;
-                    await SendAsync("RUN_CANCELLED", $"run:{Id(state.Run.Id)}:cancelled", booker, composer.Compose(booker.Name, $"Cancelled: {run.Title} on {starts}",
+                    Send("RUN_CANCELLED", $"run:{Id(state.Run.Id)}:cancelled", booker, composer.Compose(booker.Name, $"Cancelled: {run.Title} on {starts}",
                         [$"{run.Provider} cancelled {run.Title}, which was to start on {starts}. Every booking on it is cancelled.",
                          .. Reason(changes.RunCancelReason),
                          $"Booked from {schoolName}: {string.Join(", ", names)}.",
@@ -191,7 +196,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 var schoolName = facts.Bookings[school.First().Booking.Id].SchoolName;
                 foreach (var booker in facts.BookersOf(school.Key))
                 {
-                    await SendAsync("SESSION_MOVED", MovedKey(move), booker, composer.Compose(booker.Name, $"New time: {run.Title}",
+                    Send("SESSION_MOVED", MovedKey(move), booker, composer.Compose(booker.Name, $"New time: {run.Title}",
                         [.. Moved(run, move),
                          $"Booked from {schoolName}: {string.Join(", ", names)}.",
                          $"You are getting this email because you book courses for {schoolName}.", "Your school's bookings are on this page:"],
@@ -199,6 +204,7 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
                 }
             }
         }
+        await outbox.EnqueueAllAsync(connection, transaction, messages, cancellationToken);
     }
 
     private static string[] Moved(RunFacts run, SessionMove move) =>
@@ -271,6 +277,8 @@ public sealed class BookingNotifications(Outbox outbox, EmailComposer composer, 
         batch.BatchCommands.Add(run);
         batch.BatchCommands.Add(people);
         batch.BatchCommands.Add(bookers);
+        // Read on every write that tells anyone anything: prepared, as the write itself is.
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var facts = new RunFacts(reader.GetString(0), reader.GetString(1));

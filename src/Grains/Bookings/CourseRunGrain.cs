@@ -501,9 +501,10 @@ public sealed class CourseRunGrain(
     public async Task SettleMilestonesAsync()
     {
         var due = await milestones.SettleAsync(RunId);
-        // Before the run starts the next milestone is "starts soon"; after that moment it is the end.
-        quietUntil = due is { } soon && held is { } run && soon <= run.Run.StartsAt ? soon : null;
-        if (due is { } next)
+        // Not from the held state: under a stream of bookings a write is nearly always out, and
+        // the held state is gone until it is stored, so every booking settled again.
+        quietUntil = due.QuietUntilNext ? due.Next : null;
+        if (due.Next is { } next)
         {
             await this.SetDueReminderAsync(MilestoneReminder, next - clock.GetUtcNow());
         }

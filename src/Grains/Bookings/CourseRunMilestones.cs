@@ -37,15 +37,15 @@ public sealed class CourseRunMilestones(
 
     private sealed record Person(long BookingId, string Email, string Name, DateTimeOffset? CompletedAt);
 
-    /// <summary>Writes what is due now; returns when something next falls due, or null when nothing will.</summary>
-    public async Task<DateTimeOffset?> SettleAsync(long runId)
+    /// <summary>Writes what is due now; returns when something next falls due, and whether a new place changes nothing before then.</summary>
+    public async Task<MilestonesDue> SettleAsync(long runId)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         if (await RunAsync(connection, transaction, runId) is not { Cancelled: false } run)
         {
-            return null;
+            return new MilestonesDue(null, false);
         }
         var startsSoon = await StartsSoonAtAsync(connection, transaction, run.StartsAt);
         DateTimeOffset? next = null;
@@ -68,7 +68,8 @@ public sealed class CourseRunMilestones(
             next = await FollowUpsAsync(connection, transaction, runId, run, now);
         }
         await transaction.CommitAsync();
-        return next;
+        // Before "starts soon" a new place has nothing due: that moment writes to everyone booked by then.
+        return new MilestonesDue(next, now < startsSoon);
     }
 
     /// <summary>The moment of the reminder: that many working days before the day the run starts, in the morning.</summary>
@@ -207,3 +208,8 @@ public sealed class CourseRunMilestones(
         return people;
     }
 }
+
+/// <summary>What <see cref="CourseRunMilestones.SettleAsync"/> left ahead.</summary>
+/// <param name="Next">When something next falls due; null when nothing will.</param>
+/// <param name="QuietUntilNext">True when a new place needs no settling before <paramref name="Next"/>.</param>
+public readonly record struct MilestonesDue(DateTimeOffset? Next, bool QuietUntilNext);

@@ -159,6 +159,9 @@ public sealed class CourseRunStore
         write.Parameters.AddWithValue("cancelled_at_each", changed.Select(b => b.CancelledAt).ToArray());
         write.Parameters.AddWithValue("cancellation", changed.Select(b => b.Cancellation?.ToString()).ToArray());
         write.Parameters.AddWithValue("cancel_reasons", changed.Select(b => b.CancelReason).ToArray());
+        // Every write of every run sends this statement, and planning it cost about as much as
+        // running it: prepared, each pooled connection plans it once (see CalendarFeedStore).
+        await write.PrepareAsync(cancellationToken);
         var ids = new Dictionary<long, (long Id, string SchoolUrn)>();
         long runsWritten = 0;
         int? movedSequence = null;

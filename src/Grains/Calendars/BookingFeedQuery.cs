@@ -121,7 +121,8 @@ public sealed class BookingFeedQuery(NpgsqlDataSource dataSource)
                        CASE WHEN r.status = 'CANCELLED' THEN r.cancelled_at WHEN h.live_status IS NULL THEN h.cancelled_at END AS cancelled_at,
                        h.offer_expires_at, h.names, h.owner,
                        s.sequence + r.sequence + h.sequence AS sequence,
-                       greatest(s.updated_at, r.updated_at, h.updated_at) AS updated_at
+                       -- Not the run row's updated_at: it moves with every booking on the run, which shows in no other feed.
+                       greatest(s.updated_at, r.created_at, r.cancelled_at, h.updated_at) AS updated_at
                 FROM held h
                 JOIN course_runs r ON r.id = h.run_id
                 JOIN courses c ON c.id = r.course_id

@@ -33,28 +33,8 @@ public sealed class Outbox(DomainClock clock, EmailComposer composer, IOptions<P
             unsubscribe = people.Value.Link("unsubscribe", token);
             email = composer.WithUnsubscribe(email, unsubscribe, item.Category);
         }
-        // The preference is read in the same statement as the write, so a person who has just
-        // turned reminders off gets none, and a repeat of one event writes nothing.
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO notifications (kind, recipient_email, subject, body, html_body, created_at,
-                                       category, event_key, calendar_method, calendar_body, unsubscribe_url)
-            SELECT @kind, @to, @subject, @text, @html, @now, @category, @eventKey, @method, @ics, @unsubscribe
-            WHERE @category = 'ESSENTIAL' OR NOT EXISTS (
-                SELECT 1 FROM notification_preferences p
-                WHERE p.email = lower(@to) AND CASE @category WHEN 'REMINDER' THEN NOT p.reminders ELSE NOT p.prompts END)
-            ON CONFLICT DO NOTHING
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("kind", item.Kind);
-        insert.Parameters.AddWithValue("to", item.RecipientEmail);
-        insert.Parameters.AddWithValue("subject", email.Subject);
-        insert.Parameters.AddWithValue("text", email.Text);
-        insert.Parameters.AddWithValue("html", email.Html);
-        insert.Parameters.AddWithValue("now", now);
-        insert.Parameters.AddWithValue("category", CategoryName(item.Category));
-        insert.Parameters.AddWithValue("eventKey", (object?)item.EventKey ?? DBNull.Value);
-        insert.Parameters.AddWithValue("method", (object?)email.Invitation?.Method ?? DBNull.Value);
-        insert.Parameters.AddWithValue("ics", (object?)email.Invitation?.Ics ?? DBNull.Value);
-        insert.Parameters.AddWithValue("unsubscribe", (object?)unsubscribe?.AbsoluteUri ?? DBNull.Value);
+        await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
+        AddInsertParameters(insert.Parameters, item, email, unsubscribe, now);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return false;
@@ -71,6 +51,60 @@ public sealed class Outbox(DomainClock clock, EmailComposer composer, IOptions<P
             await remember.ExecuteNonQueryAsync(cancellationToken);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Writes several messages in one round trip, each as <see cref="EnqueueAsync(NpgsqlConnection, NpgsqlTransaction, OutboxItem, CancellationToken)"/>
+    /// would: a write that tells a dozen people of their places waits for the database once, not a
+    /// dozen times. Reminders and prompts (which carry an unsubscribe link of their own) go one by one.
+    /// </summary>
+    public async Task EnqueueAllAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxItem> items,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var essential = items.Where(i => i.Category == NotificationCategory.Essential).ToList();
+        if (essential.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var item in essential)
+            {
+                var insert = new NpgsqlBatchCommand(InsertSql);
+                AddInsertParameters(insert.Parameters, item, item.Email, null, now);
+                batch.BatchCommands.Add(insert);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var item in items.Where(i => i.Category != NotificationCategory.Essential))
+        {
+            await EnqueueAsync(connection, transaction, item, cancellationToken);
+        }
+    }
+
+    // The preference is read in the same statement as the write, so a person who has just
+    // turned reminders off gets none, and a repeat of one event writes nothing.
+    private const string InsertSql = """
+        INSERT INTO notifications (kind, recipient_email, subject, body, html_body, created_at,
+                                   category, event_key, calendar_method, calendar_body, unsubscribe_url)
+        SELECT @kind, @to, @subject, @text, @html, @now, @category, @eventKey, @method, @ics, @unsubscribe
+        WHERE @category = 'ESSENTIAL' OR NOT EXISTS (
+            SELECT 1 FROM notification_preferences p
+            WHERE p.email = lower(@to) AND CASE @category WHEN 'REMINDER' THEN NOT p.reminders ELSE NOT p.prompts END)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private static void AddInsertParameters(NpgsqlParameterCollection parameters, OutboxItem item, ComposedEmail email, Uri? unsubscribe, DateTimeOffset now)
+    {
+        parameters.AddWithValue("kind", item.Kind);
+        parameters.AddWithValue("to", item.RecipientEmail);
+        parameters.AddWithValue("subject", email.Subject);
+        parameters.AddWithValue("text", email.Text);
+        parameters.AddWithValue("html", email.Html);
+        parameters.AddWithValue("now", now);
+        parameters.AddWithValue("category", CategoryName(item.Category));
+        parameters.AddWithValue("eventKey", (object?)item.EventKey ?? DBNull.Value);
+        parameters.AddWithValue("method", (object?)email.Invitation?.Method ?? DBNull.Value);
+        parameters.AddWithValue("ics", (object?)email.Invitation?.Ics ?? DBNull.Value);
+        parameters.AddWithValue("unsubscribe", (object?)unsubscribe?.AbsoluteUri ?? DBNull.Value);
     }
 
     /// <summary>The category as the tables spell it.</summary>

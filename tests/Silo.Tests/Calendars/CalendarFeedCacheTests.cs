@@ -13,7 +13,8 @@ namespace InclusionNetwork.Silo.Tests.Calendars;
 /// body without rendering (seen in the silo's rendering count and the row's rendered_at), a
 /// change the feed does not show re-reads but does not re-render, a write that cannot appear in the
 /// feed leaves its version alone (not even a re-read), and a change of each kind the feed shows (a
-/// booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll. While the
+/// booking, a run cancelled or moved, a visit, a meeting, a name) is in the next poll. Another
+/// place taken on a run (its counts) and a place on a waiting list show in no feed. While the
 /// silo hears committed changes, a poll of a feed it has served asks the database nothing at all;
 /// without them, it is the one prepared lookup.
 /// </summary>
@@ -149,6 +150,15 @@ public sealed class CalendarFeedCacheTests(PostgresFixture postgres)
             ("school A's booking", "UPDATE bookings SET sequence = sequence + 1, updated_at = @now WHERE id = @id", seed.BookingA1),
             ("a meeting of a network school B is not in", "UPDATE meetings SET title = 'Forum, moved online', sequence = sequence + 1, updated_at = @now WHERE id = @id", seed.MeetingId),
             ("a run school B has no place on", "UPDATE course_sessions SET sequence = sequence + 1, updated_at = @now WHERE run_id = @id", seed.CancelledRunId),
+            // What every booking does to its run's row: its counts and version move, nothing a feed shows.
+            ("the counts of the run school B has a place on", "UPDATE course_runs SET waitlisted_count = waitlisted_count + 1, version = version + 1, updated_at = @now WHERE id = @id", seed.RunId),
+            ("a place on that run's waiting list for school B", """
+                INSERT INTO bookings (run_id, staff_id, school_urn, status, booked_at, updated_at)
+                SELECT b.run_id, s.id, s.school_urn, 'WAITLISTED', @now, @now
+                FROM bookings b JOIN staff s ON s.school_urn = b.school_urn AND s.id <> b.staff_id AND s.removed_at IS NULL
+                WHERE b.staff_id = @id AND b.status = 'CONFIRMED'
+                ORDER BY s.id LIMIT 1
+                """, seed.StaffB1),
         };
         foreach (var (kind, sql, id) in unrelated)
         {
