@@ -41,4 +41,7 @@ public static class ErrorCodes
     public const string ServerBusy = "SERVER_BUSY";
 
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
+    /// <summary>The work's server went away mid-call (a silo died or left); the same request succeeds once it has moved.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

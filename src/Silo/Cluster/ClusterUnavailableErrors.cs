@@ -11,7 +11,7 @@ namespace InclusionNetwork.Silo.Cluster;
 /// </summary>
 public sealed class ClusterUnavailableErrors : IOutgoingGrainCallFilter
 {
-    public const string Code = "SERVICE_UNAVAILABLE";
+    public const string Code = ErrorCodes.ServiceUnavailable;
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {

@@ -19,13 +19,20 @@ namespace InclusionNetwork.Web.GraphQL;
 public sealed class PageGraphQL(Schema schema, IPageSession session, IOptions<WebPagesOptions> options, ILoggerFactory loggers)
 {
     private static readonly ConcurrentDictionary<string, string> Documents = new(StringComparer.Ordinal);
+
+    /// <summary>Error codes of failures on our side, which no page may take for an answer.</summary>
+    private static readonly HashSet<string> ServerFailures =
+        [ErrorCodes.InternalServerError, ErrorCodes.ServerBusy, ErrorCodes.ServiceUnavailable];
     private readonly ILogger logger = loggers.CreateLogger("InclusionNetwork.Web.PageGraphQL");
 
     /// <summary>
     /// Executes the document <paramref name="document"/> (its path under Pages/, e.g.
     /// <c>Directory/Index.graphql</c>) with <paramref name="variables"/> (an anonymous object
-    /// or dictionary, serialised as JSON would be). Field errors come back in the result for
-    /// the page to judge; a document the schema refuses is a bug and throws.
+    /// or dictionary, serialised as JSON would be). Field errors of the visitor's making
+    /// (not found, not allowed, bad input) come back in the result for the page to judge. A
+    /// document the schema refuses is a bug, and a field that failed on our side (a busy
+    /// database, a silo going away) is not the visitor's answer: both throw, and the visitor
+    /// sees a service problem (503), never a page that reads the gap as "not found" or "not yours".
     /// </summary>
     public async Task<PageData> ExecuteAsync(HttpContext context, string document, object? variables = null)
     {
@@ -40,7 +47,7 @@ public sealed class PageGraphQL(Schema schema, IPageSession session, IOptions<We
             Admission = options.Value.Admission,
             KnownFailure = options.Value.KnownFailure,
         }, context.RequestAborted);
-        if (!result.ExecutionStarted)
+        if (!result.ExecutionStarted || result.Errors.Any(e => ServerFailures.Contains(e.Code)))
         {
             throw new PageGraphQLException(document, result.Errors);
         }
@@ -78,9 +85,12 @@ public sealed record PageData(JsonElement Data, IReadOnlyList<GraphQLError> Erro
     public string? FirstCode => Errors.Count > 0 ? Errors[0].Code : null;
 }
 
-/// <summary>The schema refused a page's document before running it: a fault in the page, never the visitor's.</summary>
+/// <summary>
+/// The schema refused a page's document before running it (a fault in the page), or a field
+/// failed on our side: never the visitor's doing.
+/// </summary>
 public sealed class PageGraphQLException(string document, IReadOnlyList<GraphQLError> errors)
-    : Exception($"The page document '{document}' was refused: {string.Join(" ", errors.Select(e => $"[{e.Code}] {e.Message}"))}")
+    : Exception($"The page document '{document}' was refused or failed: {string.Join(" ", errors.Select(e => $"[{e.Code}] {e.Message}"))}")
 {
     public IReadOnlyList<GraphQLError> Errors { get; } = errors;
 }

@@ -127,6 +127,21 @@ public sealed class DatabasePoolTests(PostgresFixture postgres)
         var error = Assert.Single(busy.Errors);
         Assert.Equal("SERVER_BUSY", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("busy", error.GetProperty("message").GetString());
+
+        // A page whose query could not reach the database says so, and never reads the gap as
+        // "no such course" (a 404 would tell the visitor the course is gone).
+        var course = (await anonymous.GraphQLAsync("{ directory(first: 1) { nodes { id } } }")).Get("directory.nodes.0.id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/courses/{course}")).StatusCode);
+        HttpResponseMessage page;
+        await using (await serving.OpenConnectionAsync())
+        await using (await serving.OpenConnectionAsync())
+        {
+            page = await anonymous.GetAsync($"/courses/{course}");
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("there is a problem with the service", html);
+        Assert.DoesNotContain("   at ", html);
     }
 
     [Fact]
