@@ -28,7 +28,7 @@ public sealed class LeadershipUptakeQuery(NpgsqlDataSource dataSource)
     {
         // One count per level, in the enum's order (the contract's), from the level names only.
         var levelCounts = string.Join(",\n", Levels.Select(l => $"count(*) FILTER (WHERE '{l}' = ANY (lv.levels))::int"));
-        await using var command = dataSource.CreateCommand($"""
+        return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
             completions AS (
                 SELECT st.school_urn AS urn, st.role, c.leadership_level AS level
@@ -56,17 +56,18 @@ public sealed class LeadershipUptakeQuery(NpgsqlDataSource dataSource)
             LEFT JOIN levelled lv ON lv.urn = o.urn
             GROUP BY g.group_key, g.group_name, g.ord
             ORDER BY g.ord
-            """);
-        UptakeGroups.AddParameters(command, by);
-        UptakeParameters.AddPeriod(command, period);
-        var rows = new List<LeadershipUptake>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var schools = reader.GetInt32(1);
-            rows.Add(new LeadershipUptake(reader.GetString(0), schools, reader.GetInt32(2),
-                [.. Levels.Select((level, i) => new LeadershipLevelUptake(level, reader.GetInt32(3 + i), schools))]));
-        }
-        return rows;
+            """,
+            command =>
+            {
+                UptakeGroups.AddParameters(command, by);
+                UptakeParameters.AddPeriod(command, period);
+            },
+            reader =>
+            {
+                var schools = reader.GetInt32(1);
+                return new LeadershipUptake(reader.GetString(0), schools, reader.GetInt32(2),
+                    [.. Levels.Select((level, i) => new LeadershipLevelUptake(level, reader.GetInt32(3 + i), schools))]);
+            },
+            cancellationToken);
     }
 }
