@@ -31,24 +31,29 @@ public sealed class EvaluationSummaryQuery(NpgsqlDataSource dataSource)
     {
         // A district's area, so suppression can also keep each area's districts from giving one away.
         var parent = by == Breakdown.DISTRICT ? "(SELECT d.area_id FROM districts d WHERE d.id = g.group_key)" : "NULL::text";
-        await using var command = dataSource.CreateCommand($"""
+        return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
+            -- The year's bookings come from bookings_by_run_with_school (by run, with the id and
+            -- the school), so the million bookings of every year are not read for the few runs
+            -- of one; only those with an answer are then checked for attendance.
             answered AS (
                 SELECT b.school_urn AS urn,
-                       count(e.booking_id) AS responses,
-                       count(*) FILTER (WHERE e.content IN ('GOOD', 'EXCELLENT')) AS good,
-                       count(*) FILTER (WHERE e.knowledge_improved IN ('AGREE', 'STRONGLY_AGREE')) AS knowledge,
-                       count(*) FILTER (WHERE e.confidence_improved IN ('AGREE', 'STRONGLY_AGREE')) AS confidence,
-                       count(f.booking_id) AS follow_ups,
-                       count(*) FILTER (WHERE f.implemented IN ('PARTLY', 'FULLY')) AS implemented
+                       count(x.evaluated) AS responses,
+                       count(*) FILTER (WHERE x.content IN ('GOOD', 'EXCELLENT')) AS good,
+                       count(*) FILTER (WHERE x.knowledge_improved IN ('AGREE', 'STRONGLY_AGREE')) AS knowledge,
+                       count(*) FILTER (WHERE x.confidence_improved IN ('AGREE', 'STRONGLY_AGREE')) AS confidence,
+                       count(x.followed_up) AS follow_ups,
+                       count(*) FILTER (WHERE x.implemented IN ('PARTLY', 'FULLY')) AS implemented
                 FROM course_runs r
                 JOIN courses c ON c.id = r.course_id
                 JOIN bookings b ON b.run_id = r.id
-                LEFT JOIN evaluations e ON e.booking_id = b.id AND (NOT @quartered OR e.submitted_at < @counts_before)
-                LEFT JOIN follow_ups f ON f.booking_id = b.id AND (NOT @quartered OR f.submitted_at < @counts_before)
+                JOIN (SELECT coalesce(e.booking_id, f.booking_id) AS booking_id, e.booking_id AS evaluated, f.booking_id AS followed_up,
+                             e.content, e.knowledge_improved, e.confidence_improved, f.implemented
+                      FROM (SELECT * FROM evaluations WHERE NOT @quartered OR submitted_at < @counts_before) e
+                      FULL JOIN (SELECT * FROM follow_ups WHERE NOT @quartered OR submitted_at < @counts_before) f
+                             ON f.booking_id = e.booking_id) x ON x.booking_id = b.id
                 WHERE r.starts_at >= @year_start AND r.starts_at < @year_end
                   AND {UptakeParameters.CourseConditions}
-                  AND (e.booking_id IS NOT NULL OR f.booking_id IS NOT NULL)
                   AND EXISTS (SELECT 1 FROM attendance a WHERE a.booking_id = b.id AND a.present)
                 GROUP BY b.school_urn)
             SELECT g.group_name,
@@ -64,18 +69,16 @@ public sealed class EvaluationSummaryQuery(NpgsqlDataSource dataSource)
             LEFT JOIN answered x ON x.urn = o.urn
             GROUP BY g.group_key, g.group_name, g.ord
             ORDER BY g.ord
-            """);
-        UptakeGroups.AddParameters(command, by);
-        UptakeParameters.AddPeriod(command, period);
-        UptakeParameters.AddCourseFilter(command, filter);
-        var rows = new List<EvaluationGroup>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new EvaluationGroup(reader.GetString(0),
+            """,
+            command =>
+            {
+                UptakeGroups.AddParameters(command, by);
+                UptakeParameters.AddPeriod(command, period);
+                UptakeParameters.AddCourseFilter(command, filter);
+            },
+            reader => new EvaluationGroup(reader.GetString(0),
                 new EvaluationSummary(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
-        }
-        return rows;
+                reader.IsDBNull(7) ? null : reader.GetString(7)),
+            cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ public sealed class PeerReviewUptakeQuery(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<PeerReviewUptake>> RunAsync(Breakdown by, UptakePeriod period, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
             active_clusters AS (
                 SELECT c.id
@@ -51,12 +51,18 @@ public sealed class PeerReviewUptakeQuery(NpgsqlDataSource dataSource)
                 JOIN review_cycles y ON y.id = v.cycle_id
                 WHERE y.academic_year = @year AND a.status = 'IMPLEMENTED'
                   AND (NOT @quartered OR coalesce(a.implemented_at, a.updated_at) < @counts_before)),
+            -- Two joins and a UNION rather than one EXISTS OR another: the OR kept the planner from
+            -- joining, and its estimate of the per-member subplans (a million) set off JIT
+            -- compilation that alone took seconds. A school is in one cluster a year, so the
+            -- UNION's rows are distinct schools as before.
             participating AS (
                 SELECT i.urn
+                FROM in_cluster i JOIN held_visits h ON h.host_urn = i.urn AND h.cluster_id = i.cluster_id
+                UNION
+                SELECT i.urn
                 FROM in_cluster i
-                WHERE EXISTS (SELECT 1 FROM held_visits h WHERE h.host_urn = i.urn AND h.cluster_id = i.cluster_id)
-                   OR EXISTS (SELECT 1 FROM held_visits h JOIN visit_reviewers vr ON vr.visit_id = h.id
-                              WHERE vr.school_urn = i.urn AND h.cluster_id = i.cluster_id))
+                JOIN held_visits h ON h.cluster_id = i.cluster_id
+                JOIN visit_reviewers vr ON vr.visit_id = h.id AND vr.school_urn = i.urn)
             SELECT g.group_name,
                    count(o.urn)::int,
                    count(c.urn)::int,
@@ -71,15 +77,13 @@ public sealed class PeerReviewUptakeQuery(NpgsqlDataSource dataSource)
             LEFT JOIN participating p ON p.urn = o.urn
             GROUP BY g.group_key, g.group_name, g.ord
             ORDER BY g.ord
-            """);
-        UptakeGroups.AddParameters(command, by);
-        UptakeParameters.AddPeriod(command, period);
-        var rows = new List<PeerReviewUptake>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new PeerReviewUptake(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
-        }
-        return rows;
+            """,
+            command =>
+            {
+                UptakeGroups.AddParameters(command, by);
+                UptakeParameters.AddPeriod(command, period);
+            },
+            reader => new PeerReviewUptake(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)),
+            cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TrainingUptakeQuery(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<TrainingUptake>> RunAsync(Breakdown by, UptakePeriod period, CourseFilter filter, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
             booked AS (
                 SELECT b.school_urn AS urn,
@@ -44,17 +44,15 @@ public sealed class TrainingUptakeQuery(NpgsqlDataSource dataSource)
             LEFT JOIN booked k ON k.urn = o.urn
             GROUP BY g.group_key, g.group_name, g.ord
             ORDER BY g.ord
-            """);
-        UptakeGroups.AddParameters(command, by);
-        UptakeParameters.AddPeriod(command, period);
-        UptakeParameters.AddCourseFilter(command, filter);
-        var rows = new List<TrainingUptake>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new TrainingUptake(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
-        }
-        return rows;
+            """,
+            command =>
+            {
+                UptakeGroups.AddParameters(command, by);
+                UptakeParameters.AddPeriod(command, period);
+                UptakeParameters.AddCourseFilter(command, filter);
+            },
+            reader => new TrainingUptake(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
+            cancellationToken);
     }
 }
