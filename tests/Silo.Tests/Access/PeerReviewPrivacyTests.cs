@@ -10,13 +10,9 @@ namespace InclusionNetwork.Silo.Tests.Access;
 /// unavailable dates reach only that leader and admins.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PeerReviewPrivacyTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class PeerReviewPrivacyTests(SharedBookingWorld shared) : IClassFixture<SharedBookingWorld>
 {
-    private BookingWorld world = null!;
-
-    public async Task InitializeAsync() => world = await BookingWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly BookingWorld world = shared.World;
 
     private const string HostedVisits = """
         query($urn: ID!) { school(urn: $urn) { reviewVisits(academicYear: "2026/27") { id reviewers { id name email school { urn } } } } }

@@ -10,13 +10,9 @@ namespace InclusionNetwork.Silo.Tests.Access;
 /// one visibility query (and one connection) per booking.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class VisibilityBatchingTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class VisibilityBatchingTests(SharedBookingWorld shared) : IClassFixture<SharedBookingWorld>
 {
-    private BookingWorld world = null!;
-
-    public async Task InitializeAsync() => world = await BookingWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly BookingWorld world = shared.World;
 
     private const string EveryRunsBookings = """
         query($first: Int) { directory(first: $first) { nodes { runs(includePast: true) { bookings { id school { urn } } } } } }

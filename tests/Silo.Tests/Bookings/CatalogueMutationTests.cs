@@ -5,13 +5,9 @@ namespace InclusionNetwork.Silo.Tests.Bookings;
 
 /// <summary>saveCourse and scheduleRun: who may call them, and clear errors for bad input.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class CatalogueMutationTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class CatalogueMutationTests(SharedBookingWorld shared) : IClassFixture<SharedBookingWorld>
 {
-    private BookingWorld world = null!;
-
-    public async Task InitializeAsync() => world = await BookingWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly BookingWorld world = shared.World;
 
     private const string Save = """
         mutation($input: SaveCourseInput!) { saveCourse(input: $input) { course { id title leadershipLevel fundedReleaseDays runs { id } } errors { code path } } }

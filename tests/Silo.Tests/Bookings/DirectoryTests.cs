@@ -5,13 +5,9 @@ namespace InclusionNetwork.Silo.Tests.Bookings;
 
 /// <summary>The public directory over the demo catalogue: stemmed free text, every filter together, orderings and cursors.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class DirectoryTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class DirectoryTests(SharedBookingWorld shared) : IClassFixture<SharedBookingWorld>
 {
-    private BookingWorld world = null!;
-
-    public async Task InitializeAsync() => world = await BookingWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly BookingWorld world = shared.World;
 
     private const string Page = """
         query($filter: DirectoryFilter, $orderBy: DirectoryOrder, $first: Int, $after: String) {

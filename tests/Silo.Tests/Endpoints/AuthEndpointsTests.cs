@@ -6,8 +6,12 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Endpoints;
 
 [Collection(PostgresCollection.Name)]
-public sealed class AuthEndpointsTests(PostgresFixture postgres)
+public sealed class AuthEndpointsTests(PostgresFixture postgres, SharedDemoSilo shared) : IClassFixture<SharedDemoSilo>
 {
+    // Tests that only sign in, read or revoke their own tokens share one Silo; those about
+    // limits and throttling start their own, with their settings and counters fresh.
+    private readonly SiloHost silo = shared.Silo;
+
     private async Task<SiloHost> StartAsync(int attemptsPerMinute = 100) => await SiloHost.StartAsync(
         await postgres.CreateDemoDatabaseAsync(), loadDemoData: true,
         settings: [new("Auth:SignInAttemptsPerMinute", attemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
@@ -15,7 +19,6 @@ public sealed class AuthEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_token_is_issued_for_the_right_password_and_works_as_a_bearer_token()
     {
-        await using var silo = await StartAsync();
         using var client = silo.CreateClient();
 
         var response = await client.PostAsJsonAsync("/auth/token", new { email = "commissioner@demo.test", password = SiloHost.DemoPassword, name = "quarterly report", expiresInDays = 7 });
@@ -36,7 +39,6 @@ public sealed class AuthEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task Wrong_credentials_get_401_with_a_json_message()
     {
-        await using var silo = await StartAsync();
         using var client = silo.CreateClient();
 
         var wrongPassword = await client.PostAsJsonAsync("/auth/token", new { email = "admin@demo.test", password = "not it" });
@@ -51,7 +53,6 @@ public sealed class AuthEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task Missing_fields_get_400()
     {
-        await using var silo = await StartAsync();
         using var client = silo.CreateClient();
 
         var response = await client.PostAsJsonAsync("/auth/token", new { email = "admin@demo.test" });
@@ -207,7 +208,6 @@ public sealed class AuthEndpointsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_browser_session_is_a_secure_http_only_lax_cookie_and_signing_out_revokes_it()
     {
-        await using var silo = await StartAsync();
         using var client = silo.CreateClient();
 
         var response = await client.PostAsJsonAsync("/auth/session", new { email = "admin@demo.test", password = SiloHost.DemoPassword });

@@ -15,12 +15,11 @@ namespace InclusionNetwork.Silo.Tests.Errors;
 /// credentials, even in Development, where ASP.NET Core would show its exception page.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ErrorResponsesTests(PostgresFixture postgres)
+public sealed class ErrorResponsesTests(PostgresFixture postgres, SharedDevelopmentSilo development) : IClassFixture<SharedDevelopmentSilo>
 {
     private const string SessionCookie = "session-cookie-that-must-never-be-echoed";
 
-    private async Task<SiloHost> StartInDevelopmentAsync(string? connectionString = null) => await SiloHost.StartAsync(
-        connectionString ?? await postgres.CreateMigratedDatabaseAsync(), settings: [new("environment", "Development")]);
+    private readonly SiloHost silo = development.Silo;
 
     public static TheoryData<string, byte[]> MalformedBodies => new()
     {
@@ -36,7 +35,6 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
     [MemberData(nameof(MalformedBodies))]
     public async Task A_graphql_body_with_text_that_is_not_well_formed_is_a_400_naming_the_problem(string what, byte[] body)
     {
-        await using var silo = await StartInDevelopmentAsync();
         using var client = silo.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -56,7 +54,6 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
     [Fact]
     public async Task A_query_string_variable_with_an_escaped_lone_surrogate_is_a_400()
     {
-        await using var silo = await StartInDevelopmentAsync();
         using var client = silo.CreateClient();
 
         using var response = await client.GetAsync(
@@ -70,8 +67,9 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
     [Fact]
     public async Task An_unexpected_failure_in_development_is_a_plain_problem_with_a_trace_id_and_no_stack_or_headers()
     {
+        // This test drops a table under the Silo, so it breaks a Silo and database of its own.
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
-        await using var silo = await StartInDevelopmentAsync(connectionString);
+        await using var silo = await SharedDevelopmentSilo.StartAsync(connectionString);
         using var client = silo.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
         await AddCredentialsAsync(silo, request);
@@ -99,7 +97,6 @@ public sealed class ErrorResponsesTests(PostgresFixture postgres)
     [Fact]
     public async Task A_malformed_json_body_on_another_endpoint_in_development_is_a_400_problem_without_the_developer_page()
     {
-        await using var silo = await StartInDevelopmentAsync();
         using var client = silo.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token")
         {

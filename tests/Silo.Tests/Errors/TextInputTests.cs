@@ -12,13 +12,9 @@ namespace InclusionNetwork.Silo.Tests.Errors;
 /// variable; the sign-in endpoints refuse the same for their fields.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class TextInputTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class TextInputTests(SharedBookingWorld shared) : IClassFixture<SharedBookingWorld>
 {
-    private BookingWorld world = null!;
-
-    public async Task InitializeAsync() => world = await BookingWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly BookingWorld world = shared.World;
 
     private const string Save = """
         mutation($input: SaveCourseInput!) { saveCourse(input: $input) { course { id } errors { code path } } }

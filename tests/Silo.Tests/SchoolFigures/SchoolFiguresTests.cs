@@ -10,18 +10,14 @@ namespace InclusionNetwork.Silo.Tests.SchoolFigures;
 /// who may see each: everyone else gets null (figures) or an empty list, never an error.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class SchoolFiguresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SchoolFiguresTests(SharedSchoolFiguresWorld shared) : IClassFixture<SharedSchoolFiguresWorld>
 {
     private const string UptakeFields = """
         academicYear bookings completions staffTrained leadershipLevelsCompleted reviewStatus actionsImplemented actionsTotal
         districtEngagementRate countyEngagementRate districtCoverageRate countyCoverageRate
         """;
 
-    private SchoolFiguresWorld world = null!;
-
-    public async Task InitializeAsync() => world = await SchoolFiguresWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly SchoolFiguresWorld world = shared.World;
 
     private static string SchoolUptake(string year) =>
         $$"""{ school(urn: "{{SchoolFiguresCounty.S1}}") { uptake{{(year.Length == 0 ? "" : $"(academicYear: \"{year}\")")}} { {{UptakeFields}} } } }""";

@@ -39,7 +39,9 @@ internal sealed class SchoolFiguresWorld : IAsyncDisposable
     public static async Task<SchoolFiguresWorld> StartAsync(PostgresFixture postgres)
     {
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
-        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: false, new ManualClock(SchoolFiguresCounty.Now));
+        // The tests of a class share one world (SharedSchoolFiguresWorld), all signing in from loopback.
+        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: false, new ManualClock(SchoolFiguresCounty.Now),
+            settings: [new("Auth:SignInAttemptsPerMinute", "1000")]);
         var database = silo.Services.GetRequiredService<NpgsqlDataSource>();
         await SchoolFiguresCounty.SeedAsync(database);
         var accounts = silo.Services.GetRequiredService<AccountService>();

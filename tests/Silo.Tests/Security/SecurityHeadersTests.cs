@@ -4,12 +4,15 @@ using InclusionNetwork.TestSupport;
 namespace InclusionNetwork.Silo.Tests.Security;
 
 [Collection(PostgresCollection.Second)]
-public sealed class SecurityHeadersTests(PostgresFixture postgres)
+public sealed class SecurityHeadersTests(PostgresFixture postgres, SharedCountySilo shared) : IClassFixture<SharedCountySilo>
 {
+    // Tests that only send requests share one Silo; those about start-up or a trusted proxy
+    // start their own with those settings.
+    private readonly SiloHost silo = shared.Silo;
+
     [Fact]
     public async Task Pages_and_api_answers_carry_a_strict_content_security_policy_and_the_other_headers()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync());
         using var client = silo.CreateClient();
 
         foreach (var path in new[] { "/", "/healthz", "/graphql/ui" })
@@ -31,8 +34,6 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
     [Fact]
     public async Task An_unknown_page_address_gets_page_not_found_with_404_and_api_addresses_a_plain_404()
     {
-        await using var silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(),
-            settings: [new("App:CountyName", "Testshire County Council")]);
         using var client = silo.CreateClient();
 
         var page = await client.GetAsync("/no-such-page?from=2027-01-01");
@@ -41,7 +42,7 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<title>Page not found – InclusionNetwork – Testshire County Council</title>", html);
+        Assert.Contains($"<title>Page not found – InclusionNetwork – {SharedCountySilo.CountyName}</title>", html);
         Assert.Contains("<script type=\"module\" src=\"/app/pages.js", html);
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("style=", html);
@@ -64,7 +65,8 @@ public sealed class SecurityHeadersTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateMigratedDatabaseAsync();
         await using var behindProxy = await SiloHost.StartAsync(database, settings: [new("App:TrustedProxies", "10.0.0.0/8, 127.0.0.1")]);
-        await using var direct = await SiloHost.StartAsync(database);
+        // A Silo that trusts no proxy: the shared one.
+        var direct = silo;
 
         var viaProxy = await GetAsync(behindProxy, forwardedProto: "https");
         var plainViaProxy = await GetAsync(behindProxy, forwardedProto: null);

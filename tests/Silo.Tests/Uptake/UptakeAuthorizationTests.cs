@@ -10,16 +10,12 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 /// field error that leaves <c>data</c> null, never an answer that looks like zero uptake.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class UptakeAuthorizationTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class UptakeAuthorizationTests(SharedUptakeWorld shared) : IClassFixture<SharedUptakeWorld>
 {
     private const string Query = "{ uptake { peerReview(groupBy: COUNTY) { group schools } } }";
     private const string Report = "/reports/uptake.csv?measure=peerReview&groupBy=COUNTY&academicYear=2025/26";
 
-    private UptakeWorld world = null!;
-
-    public async Task InitializeAsync() => world = await UptakeWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly UptakeWorld world = shared.World;
 
     [Theory]
     [InlineData(UptakeWorld.Commissioner)]

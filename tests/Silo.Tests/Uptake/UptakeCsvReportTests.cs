@@ -10,13 +10,9 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 /// and the same suppression; bad parameters are 400 with a message naming them.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class UptakeCsvReportTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class UptakeCsvReportTests(SharedUptakeWorld shared) : IClassFixture<SharedUptakeWorld>
 {
-    private UptakeWorld world = null!;
-
-    public async Task InitializeAsync() => world = await UptakeWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly UptakeWorld world = shared.World;
 
     private async Task<HttpResponseMessage> GetAsync(string query) =>
         await (await world.AsAsync(UptakeWorld.Commissioner)).GetAsync("/reports/uptake.csv?" + query);

@@ -13,13 +13,9 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 /// present with zeros and null rates. The clock stands at 15 October 2026 (2026/27).
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class UptakeFiguresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class UptakeFiguresTests(SharedUptakeWorld shared) : IClassFixture<SharedUptakeWorld>
 {
-    private UptakeWorld world = null!;
-
-    public async Task InitializeAsync() => world = await UptakeWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly UptakeWorld world = shared.World;
 
     private async Task<List<PeerReviewRow>> PeerReviewAsync(string groupBy, string year) =>
         ReadPeerReview(await world.UptakeAsync("peerReview", $"groupBy: {groupBy}, academicYear: \"{year}\"", PeerReviewFields));
@@ -244,11 +240,19 @@ public sealed class UptakeFiguresTests(PostgresFixture postgres) : IAsyncLifetim
     {
         // Now is 15 October 2026: 2026/27, where three schools have both leaders trained.
         Assert.Equal([new LeadershipRow("County", 8, 3, R(3, 8))], await LeadershipAsync("groupBy: COUNTY"));
-        // 23:30 UTC on 31 August 2026 is already 1 September in London: still 2026/27.
-        world.Clock.Set(new DateTimeOffset(2026, 8, 31, 23, 30, 0, TimeSpan.Zero));
-        Assert.Equal([new LeadershipRow("County", 8, 3, R(3, 8))], await LeadershipAsync("groupBy: COUNTY"));
-        // An hour earlier it is 23:30 on 31 August in London: 2025/26.
-        world.Clock.Set(new DateTimeOffset(2026, 8, 31, 22, 30, 0, TimeSpan.Zero));
-        Assert.Equal([new LeadershipRow("County", 8, 2, R(2, 8))], await LeadershipAsync("groupBy: COUNTY"));
+        try
+        {
+            // 23:30 UTC on 31 August 2026 is already 1 September in London: still 2026/27.
+            world.Clock.Set(new DateTimeOffset(2026, 8, 31, 23, 30, 0, TimeSpan.Zero));
+            Assert.Equal([new LeadershipRow("County", 8, 3, R(3, 8))], await LeadershipAsync("groupBy: COUNTY"));
+            // An hour earlier it is 23:30 on 31 August in London: 2025/26.
+            world.Clock.Set(new DateTimeOffset(2026, 8, 31, 22, 30, 0, TimeSpan.Zero));
+            Assert.Equal([new LeadershipRow("County", 8, 2, R(2, 8))], await LeadershipAsync("groupBy: COUNTY"));
+        }
+        finally
+        {
+            // The class's other tests share this world and expect the county's own "now".
+            world.Clock.Set(UptakeCounty.Now);
+        }
     }
 }

@@ -11,16 +11,12 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 /// Worked out by hand against <see cref="UptakeCounty"/> (read its comment first) for 2025/26.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class UptakeMeasuresTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class UptakeMeasuresTests(PostgresFixture postgres, SharedUptakeWorld shared) : IClassFixture<SharedUptakeWorld>
 {
     private const string PeerReviewSelection = PeerReviewFields + " schoolsActivelyParticipating activeParticipationRate implementingRate";
     private const string LeadershipSelection = LeadershipFields + " levels { level schools rate }";
 
-    private UptakeWorld world = null!;
-
-    public async Task InitializeAsync() => world = await UptakeWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
+    private readonly UptakeWorld world = shared.World;
 
     private sealed record ActiveRow(string Group, int Schools, int InCluster, int Reviewed, int Implementing, int Active, double? ActiveRate, double? ImplementingRate);
 
@@ -181,19 +177,22 @@ public sealed class UptakeMeasuresTests(PostgresFixture postgres) : IAsyncLifeti
     [Fact]
     public async Task An_evaluation_from_someone_who_attended_no_session_is_refused()
     {
+        // This test adds an evaluation, which would change the figures the class's other tests
+        // read from the shared world: it writes on a world of its own.
+        await using var world = await UptakeWorld.StartAsync(postgres);
         // 83 was booked on R13 (1 September 2026) and marked absent from its one session.
         var absent = await world.AsAsync(UptakeWorld.Staff83);
         var booking = await BookingOfAsync(absent, "13");
         var evaluation = new { content = "EXCELLENT", knowledgeImproved = "STRONGLY_AGREE", confidenceImproved = "STRONGLY_AGREE" };
         var refused = await Bookings.BookingWorld.OnBookingAsync(absent, "submitEvaluation", booking, evaluation);
         Assert.Equal(["NOT_ATTENDED"], refused.UserErrorCodes("submitEvaluation"));
-        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM evaluations e JOIN bookings b ON b.id = e.booking_id WHERE b.staff_id = 83 AND b.run_id = 13"));
+        Assert.Equal(0L, await ScalarAsync(world, "SELECT count(*) FROM evaluations e JOIN bookings b ON b.id = e.booking_id WHERE b.staff_id = 83 AND b.run_id = 13"));
 
         // 22 attended the first of R4's two sessions: an attendee, whose evaluation is taken and counted.
         var partly = await world.AsAsync(UptakeWorld.Staff22);
         var given = await Bookings.BookingWorld.OnBookingAsync(partly, "submitEvaluation", await BookingOfAsync(partly, "4"), evaluation);
         Assert.Empty(given.UserErrorCodes("submitEvaluation"));
-        Assert.Equal(7, (await EvaluationsAsync("academicYear: \"2025/26\"")).Responses);
+        Assert.Equal(7, ReadEvaluations(await world.UptakeAsync("evaluations", "academicYear: \"2025/26\"", EvaluationFields)).Responses);
     }
 
     [Fact]
@@ -217,7 +216,7 @@ public sealed class UptakeMeasuresTests(PostgresFixture postgres) : IAsyncLifeti
         return response.Get("me.bookings").EnumerateArray().Single(b => b.GetProperty("run").GetProperty("id").GetString() == runId).GetProperty("id").GetString()!;
     }
 
-    private async Task<long> ScalarAsync(string sql)
+    private static async Task<long> ScalarAsync(UptakeWorld world, string sql)
     {
         await using var command = world.Silo.Services.GetService(typeof(Npgsql.NpgsqlDataSource)) is Npgsql.NpgsqlDataSource data
             ? data.CreateCommand(sql) : throw new InvalidOperationException("No database.");

@@ -45,7 +45,9 @@ internal sealed class UptakeWorld : IAsyncDisposable
     {
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
         var clock = new ManualClock(UptakeCounty.Now);
-        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: false, clock);
+        // The tests of a class may share one world (SharedUptakeWorld), all signing in from loopback.
+        var silo = await SiloHost.StartAsync(connectionString, loadDemoData: false, clock,
+            settings: [new("Auth:SignInAttemptsPerMinute", "1000")]);
         await UptakeCounty.SeedAsync(silo.Services.GetRequiredService<NpgsqlDataSource>());
         var accounts = silo.Services.GetRequiredService<AccountService>();
         await accounts.CreateAsync(new NewAccount(Commissioner, "Commissioner", Password, [Role.COMMISSIONER]));
