@@ -614,7 +614,10 @@ public sealed class CourseRunGrain(
         }
     }
 
-    /// <summary>The longest a turn waits for more commands, and how often it looks.</summary>
+    /// <summary>
+    /// The longest a turn waits for more commands, and how often it looks. Real time, not the
+    /// domain's clock: the wait is for callers on the wire, not for anything the rules count.
+    /// </summary>
     private static readonly TimeSpan MaxGather = TimeSpan.FromMilliseconds(3);
     private static readonly TimeSpan GatherStep = TimeSpan.FromMilliseconds(1);
 
