@@ -602,15 +602,20 @@ public sealed class CourseRunGrain(
     /// split into two halves taking turns: while one half's write is out, the other queues, so
     /// each write carried half of them and every caller waited for two writes per command. With
     /// it, nearly all of them share each write. A command with nothing queued before it (no
-    /// contention) never waits.
+    /// contention) never waits, and the wait ends as soon as a step brings no one new.
     /// </summary>
     private async Task GatherAsync(int lastTurn)
     {
         var waited = TimeSpan.Zero;
         while (lastTurn > 1 && queue.Count < lastTurn && queue.Count < MaxCommandsPerWrite && waited < MaxGather)
         {
+            var before = queue.Count;
             await Task.Delay(GatherStep);
             waited += GatherStep;
+            if (before > 0 && queue.Count == before)
+            {
+                return;
+            }
         }
     }
 
