@@ -42,6 +42,7 @@ public static class SiloApplication
         app.UseWebAppFiles();
         app.UseAuthentication();
         app.UseInvalidBearerTokenRejection();
+        app.UseRefusedRequestThrottle();
         app.UseRequestBodyBudget();
         app.UseRateLimiter();
         app.UseAuthorization();

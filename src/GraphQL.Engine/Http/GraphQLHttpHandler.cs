@@ -96,7 +96,7 @@ internal sealed class GraphQLHttpHandler(Func<IServiceProvider, Schema> schemaPr
         await WriteResultAsync(http, mediaType, result).ConfigureAwait(false);
     }
 
-    private static Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
+    private Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
         if (!result.ExecutionStarted && result.Errors is [{ Code: ErrorCodes.ServerBusy }])
         {
@@ -106,14 +106,20 @@ internal sealed class GraphQLHttpHandler(Func<IServiceProvider, Schema> schemaPr
             return WriteBodyAsync(http, mediaType, result);
         }
 
+        if (!result.ExecutionStarted)
+        {
+            options.OnRequestRefused?.Invoke(http);
+        }
+
         http.Response.StatusCode = result.ExecutionStarted || mediaType == GraphQLMediaTypes.Json
             ? StatusCodes.Status200OK
             : StatusCodes.Status400BadRequest;
         return WriteBodyAsync(http, mediaType, result);
     }
 
-    private static Task WriteRequestErrorAsync(HttpContext http, int statusCode, string mediaType, string message, string code)
+    private Task WriteRequestErrorAsync(HttpContext http, int statusCode, string mediaType, string message, string code)
     {
+        options.OnRequestRefused?.Invoke(http);
         http.Response.StatusCode = statusCode;
         return WriteBodyAsync(http, mediaType, ExecutionResult.RequestFailed(new GraphQLError(message, code)));
     }

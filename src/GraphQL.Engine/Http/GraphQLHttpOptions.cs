@@ -30,6 +30,14 @@ public sealed class GraphQLHttpOptions
     /// <summary>Names failures that are not faults; see <see cref="Execution.ExecutionRequest.KnownFailure"/>.</summary>
     public Func<Exception, Execution.GraphQLException?>? KnownFailure { get; init; }
 
+    /// <summary>
+    /// Called when a request is answered without being executed because something was wrong
+    /// with it (a malformed body, a syntax or validation error, a limit exceeded), whatever the
+    /// status code the response type gives it: a host can count such requests against their
+    /// caller. Not called for a request turned away only because the server was busy.
+    /// </summary>
+    public Action<HttpContext>? OnRequestRefused { get; init; }
+
     /// <summary>The root fields' parent value, if the schema's resolvers want one.</summary>
     public Func<HttpContext, object?>? RootValue { get; init; }
 }

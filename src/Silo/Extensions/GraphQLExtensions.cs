@@ -26,6 +26,9 @@ public static class GraphQLExtensions
         var bodyBudget = new RequestBodyBudgetOptions();
         builder.Configuration.GetSection("GraphQL:BodyBudget").Bind(bodyBudget);
         builder.Services.AddSingleton(new RequestBodyBudget(bodyBudget, limits.MaxRequestBodyBytes ?? long.MaxValue));
+        var refused = new RefusedRequestOptions();
+        builder.Configuration.GetSection("GraphQL:RefusedRequests").Bind(refused);
+        builder.Services.AddSingleton(new RefusedRequestThrottle(refused, TimeProvider.System));
         return builder;
     }
 
@@ -37,12 +40,14 @@ public static class GraphQLExtensions
     /// signed-in person (from the bearer token or session cookie) reaches resolvers through
     /// the request's items. Limits come from the <c>GraphQL:Limits</c> section, the document
     /// cache's bounds from <c>GraphQL:DocumentCacheSize</c> and <c>GraphQL:DocumentCacheBytes</c>,
-    /// how many costly operations run at once from <c>GraphQL:CostlyOperations</c>, and how many
-    /// body bytes a caller may send from <c>GraphQL:BodyBudget</c>.
+    /// how many costly operations run at once from <c>GraphQL:CostlyOperations</c>, how many
+    /// body bytes a caller may send from <c>GraphQL:BodyBudget</c>, and when a caller whose
+    /// requests keep being refused is slowed from <c>GraphQL:RefusedRequests</c>.
     /// </summary>
     public static WebApplication MapInclusionGraphQL(this WebApplication app)
     {
         var serving = app.Services.GetRequiredService<GraphQLServing>();
+        var throttle = app.Services.GetRequiredService<RefusedRequestThrottle>();
         var defaults = new GraphQLHttpOptions();
         app.MapGraphQL("/graphql", services => services.GetRequiredService<Schema>(), new GraphQLHttpOptions
         {
@@ -51,15 +56,39 @@ public static class GraphQLExtensions
             DocumentCacheBytes = app.Configuration.GetValue("GraphQL:DocumentCacheBytes", defaults.DocumentCacheBytes),
             Admission = serving.Admission,
             KnownFailure = DatabaseBusyResponses.AsFieldError,
+            OnRequestRefused = throttle.CountRefusal,
             OnRequest = (http, items) =>
             {
                 items[RequestItems.ViewerKey] = http.GetViewer();
                 return ValueTask.CompletedTask;
             },
         }).RequireRateLimiting(IdentityExtensions.GraphQLConcurrencyLimit)
-            .WithMetadata(app.Services.GetRequiredService<RequestBodyBudget>());
+            .WithMetadata(app.Services.GetRequiredService<RequestBodyBudget>(), throttle);
         return app;
     }
+
+    /// <summary>
+    /// Holds a request to an endpoint that carries a <see cref="RefusedRequestThrottle"/> when
+    /// its caller's requests keep being refused, before its body is charged or read, and counts
+    /// the 429s the per-caller limits after it give (the endpoint counts its own refusals).
+    /// </summary>
+    public static IApplicationBuilder UseRefusedRequestThrottle(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RefusedRequestThrottle>() is not { } throttle)
+        {
+            await next(context);
+            return;
+        }
+        if (!await throttle.AdmitAsync(context))
+        {
+            return;
+        }
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            throttle.CountRefusal(context);
+        }
+    });
 
     /// <summary>
     /// Charges the body of a request to an endpoint that carries a <see cref="RequestBodyBudget"/>

@@ -101,6 +101,30 @@ public sealed class GraphQLHttpEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnRequestRefused_hears_of_every_request_answered_without_being_executed_whatever_its_status()
+    {
+        var refused = 0;
+        await using var server = await GraphQLTestServer.StartAsync(RequestLimits.Default with { MaxRequestBodyBytes = 4096 },
+            onRequestRefused: _ => Interlocked.Increment(ref refused));
+        async Task<int> RefusalsAfter(string body, string accept)
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = content };
+            request.Headers.Accept.ParseAdd(accept);
+            (await _client.SendAsync(request)).Dispose();
+            return Volatile.Read(ref refused);
+        }
+
+        Assert.Equal(0, await RefusalsAfter("{\"query\":\"{ hello }\"}", GraphQLResponse));
+        Assert.Equal(0, await RefusalsAfter("{\"query\":\"{ node { child { name } } }\"}", "application/json"));
+        Assert.Equal(1, await RefusalsAfter("{\"query\":\"{ hello\"}", GraphQLResponse));
+        Assert.Equal(2, await RefusalsAfter("{\"query\":\"{ nope }\"}", "application/json"));
+        Assert.Equal(3, await RefusalsAfter("{\"query\":\"query($v: Int!) { double(value: $v) }\",\"variables\":{\"v\":\"x\"}}", GraphQLResponse));
+        Assert.Equal(4, await RefusalsAfter("{ not json", GraphQLResponse));
+        Assert.Equal(5, await RefusalsAfter("{\"query\":\"{ hello }\",\"extensions\":{\"pad\":\"" + new string('x', 5000) + "\"}}", GraphQLResponse));
+    }
+
+    [Fact]
     public async Task Get_runs_queries_but_not_mutations()
     {
         var query = await _client.GetAsync(_server.Endpoint + "?query=" + Uri.EscapeDataString("query($v: Int!) { double(value: $v) }") + "&variables=" + Uri.EscapeDataString("{\"v\":21}"));

@@ -34,7 +34,8 @@ internal sealed class GraphQLTestServer : IAsyncDisposable
         .Object("Mutation", t => t.Field("bump", "Int!", f => f.Resolve(_ => 1)))
         .Build();
 
-    public static async Task<GraphQLTestServer> StartAsync(RequestLimits? limits = null, IExecutionAdmission? admission = null)
+    public static async Task<GraphQLTestServer> StartAsync(RequestLimits? limits = null, IExecutionAdmission? admission = null,
+        Action<Microsoft.AspNetCore.Http.HttpContext>? onRequestRefused = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -44,6 +45,7 @@ internal sealed class GraphQLTestServer : IAsyncDisposable
         {
             Limits = limits ?? RequestLimits.Default,
             Admission = admission,
+            OnRequestRefused = onRequestRefused,
             OnRequest = (http, items) =>
             {
                 items["viewer"] = http.Request.Headers["X-Viewer"].ToString() is { Length: > 0 } viewer ? viewer : null;
