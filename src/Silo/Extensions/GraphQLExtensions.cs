@@ -1,6 +1,7 @@
 using InclusionNetwork.Silo.Database;
 using InclusionNetwork.GraphQL;
 using InclusionNetwork.GraphQL.Common;
+using InclusionNetwork.GraphQL.Engine.Execution;
 using InclusionNetwork.GraphQL.Engine.Http;
 using InclusionNetwork.GraphQL.Engine.Limits;
 using InclusionNetwork.GraphQL.Engine.Types;
@@ -21,8 +22,13 @@ public static class GraphQLExtensions
         builder.Configuration.GetSection("GraphQL:Limits").Bind(limits);
         var costly = new CostlyOperationOptions();
         builder.Configuration.GetSection("GraphQL:CostlyOperations").Bind(costly);
-        // One set of limits and one costly-operations lane for /graphql and the pages alike.
-        builder.Services.AddSingleton(new GraphQLServing(limits, new CostlyOperationLane(costly)));
+        var budget = new CallerCostBudgetOptions();
+        builder.Configuration.GetSection("GraphQL:CallerCostBudget").Bind(budget);
+        // The caller an operation is charged to is its request's; the accessor follows the request into the executor.
+        var requests = new HttpContextAccessor();
+        builder.Services.AddSingleton<IHttpContextAccessor>(requests);
+        // One set of limits, one budget per caller and one costly-operations lane for /graphql and the pages alike.
+        builder.Services.AddSingleton(new GraphQLServing(limits, new CallerCostBudget(budget, new CostlyOperationLane(costly), requests)));
         var bodyBudget = new RequestBodyBudgetOptions();
         builder.Configuration.GetSection("GraphQL:BodyBudget").Bind(bodyBudget);
         builder.Services.AddSingleton(new RequestBodyBudget(bodyBudget, limits.MaxRequestBodyBytes ?? long.MaxValue));
@@ -33,14 +39,14 @@ public static class GraphQLExtensions
     }
 
     /// <summary>The request limits and admission every in-process or HTTP execution of the schema is held to.</summary>
-    public sealed record GraphQLServing(RequestLimits Limits, CostlyOperationLane Admission);
+    public sealed record GraphQLServing(RequestLimits Limits, IExecutionAdmission Admission);
 
     /// <summary>
     /// <c>/graphql</c> over HTTP for everyone: fields decide what a caller may see. The
     /// signed-in person (from the bearer token or session cookie) reaches resolvers through
     /// the request's items. Limits come from the <c>GraphQL:Limits</c> section, the document
     /// cache's bounds from <c>GraphQL:DocumentCacheSize</c> and <c>GraphQL:DocumentCacheBytes</c>,
-    /// how many costly operations run at once from <c>GraphQL:CostlyOperations</c>, how many
+    /// how much estimated cost a caller may spend from <c>GraphQL:CallerCostBudget</c>, how many costly operations run at once from <c>GraphQL:CostlyOperations</c>, how many
     /// body bytes a caller may send from <c>GraphQL:BodyBudget</c>, and when a caller whose
     /// requests keep being refused is slowed from <c>GraphQL:RefusedRequests</c>.
     /// </summary>

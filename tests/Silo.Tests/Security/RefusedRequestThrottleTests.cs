@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using InclusionNetwork.TestSupport;
 
@@ -30,7 +29,7 @@ public sealed class RefusedRequestThrottleTests(PostgresFixture postgres)
             new("GraphQL:RefusedRequests:MaxHeldAtOnce", "2"),
         ]);
         using var offender = silo.CreateClient();
-        using var neighbour = ClientFrom(IPAddress.Parse("127.0.0.2"), silo.BaseAddress);
+        using var neighbour = LoopbackClient.From(IPAddress.Parse("127.0.0.2"), silo.BaseAddress);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(neighbour, Ordinary)).StatusCode);
 
         // Refusals of every kind count, whatever status the response type gives them: a
@@ -79,25 +78,4 @@ public sealed class RefusedRequestThrottleTests(PostgresFixture postgres)
         request.Headers.Accept.ParseAdd(accept);
         return client.SendAsync(request);
     }
-
-    /// <summary>A client whose connections come from <paramref name="address"/> (any loopback address reaches the silo), so limits kept per address count it apart.</summary>
-    private static HttpClient ClientFrom(IPAddress address, Uri baseAddress) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(address, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    { BaseAddress = baseAddress };
 }
