@@ -46,9 +46,10 @@ public static class GraphQLExtensions
     /// signed-in person (from the bearer token or session cookie) reaches resolvers through
     /// the request's items. Limits come from the <c>GraphQL:Limits</c> section, the document
     /// cache's bounds from <c>GraphQL:DocumentCacheSize</c> and <c>GraphQL:DocumentCacheBytes</c>,
-    /// how much estimated cost a caller may spend from <c>GraphQL:CallerCostBudget</c>, how many costly operations run at once from <c>GraphQL:CostlyOperations</c>, how many
-    /// body bytes a caller may send from <c>GraphQL:BodyBudget</c>, and when a caller whose
-    /// requests keep being refused is slowed from <c>GraphQL:RefusedRequests</c>.
+    /// how much estimated cost a caller may spend from <c>GraphQL:CallerCostBudget</c>, how many
+    /// costly operations run at once from <c>GraphQL:CostlyOperations</c>, how many body bytes a
+    /// caller may send from <c>GraphQL:BodyBudget</c>, and when a caller whose requests keep
+    /// being refused is slowed from <c>GraphQL:RefusedRequests</c>.
     /// </summary>
     public static WebApplication MapInclusionGraphQL(this WebApplication app)
     {
