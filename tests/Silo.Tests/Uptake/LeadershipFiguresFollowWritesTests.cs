@@ -116,6 +116,8 @@ public sealed class LeadershipFiguresFollowWritesTests(PostgresFixture postgres)
             VALUES (4, 72, '200002', 'CONFIRMED', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-03-09T16:00:00Z', '2026-03-09T16:00:00Z')
             """);
         await AfterAsync("DELETE FROM bookings WHERE run_id = 4 AND staff_id = 72");
+        // Moved off a leadership run onto another course's run: the run it left still counts as changed.
+        await AfterAsync("UPDATE bookings SET run_id = 11 WHERE run_id = 4 AND staff_id = 22");
 
         // A run that now ends within the year (D3's middle leader), and a course losing its level and getting it back.
         await AfterAsync("UPDATE course_runs SET ends_at = '2026-08-31T15:00:00Z' WHERE id = 6");
