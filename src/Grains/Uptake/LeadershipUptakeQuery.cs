@@ -33,7 +33,8 @@ public sealed class LeadershipUptakeQuery(NpgsqlDataSource dataSource)
         // when its staff first completed a run at that level (senior leaders, middle leaders,
         // anyone), with removed staff on rows of their own that count until their removal: a
         // few rows per school instead of every completion of every year joined to every member
-        // of staff.
+        // of staff. Which roles are senior and middle leaders is therefore written in that
+        // migration's leadership_firsts_defined: a change to either list needs a migration.
         return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
             completed AS (
