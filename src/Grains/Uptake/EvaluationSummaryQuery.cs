@@ -33,29 +33,30 @@ public sealed class EvaluationSummaryQuery(NpgsqlDataSource dataSource)
         var parent = by == Breakdown.DISTRICT ? "(SELECT d.area_id FROM districts d WHERE d.id = g.group_key)" : "NULL::text";
         return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
-            -- The year's bookings come from bookings_by_run_with_school (by run, with the id and
-            -- the school), so the million bookings of every year are not read for the few runs
-            -- of one; only those with an answer are then checked for attendance.
-            answered AS (
-                SELECT b.school_urn AS urn,
-                       count(x.evaluated) AS responses,
-                       count(*) FILTER (WHERE x.content IN ('GOOD', 'EXCELLENT')) AS good,
-                       count(*) FILTER (WHERE x.knowledge_improved IN ('AGREE', 'STRONGLY_AGREE')) AS knowledge,
-                       count(*) FILTER (WHERE x.confidence_improved IN ('AGREE', 'STRONGLY_AGREE')) AS confidence,
-                       count(x.followed_up) AS follow_ups,
-                       count(*) FILTER (WHERE x.implemented IN ('PARTLY', 'FULLY')) AS implemented
+            -- attendee_answers (migration 0045) holds, by run, the answers of bookings with a
+            -- session attended, kept right by triggers: the year's runs find theirs without
+            -- reading every answer, booking and attendance mark of every year.
+            answers AS (
+                SELECT a.school_urn AS urn,
+                       (a.evaluated_at IS NOT NULL AND (NOT @quartered OR a.evaluated_at < @counts_before)) AS evaluated,
+                       a.content, a.knowledge_improved, a.confidence_improved,
+                       (a.followed_up_at IS NOT NULL AND (NOT @quartered OR a.followed_up_at < @counts_before)) AS followed_up,
+                       a.implemented
                 FROM course_runs r
                 JOIN courses c ON c.id = r.course_id
-                JOIN bookings b ON b.run_id = r.id
-                JOIN (SELECT coalesce(e.booking_id, f.booking_id) AS booking_id, e.booking_id AS evaluated, f.booking_id AS followed_up,
-                             e.content, e.knowledge_improved, e.confidence_improved, f.implemented
-                      FROM (SELECT * FROM evaluations WHERE NOT @quartered OR submitted_at < @counts_before) e
-                      FULL JOIN (SELECT * FROM follow_ups WHERE NOT @quartered OR submitted_at < @counts_before) f
-                             ON f.booking_id = e.booking_id) x ON x.booking_id = b.id
+                JOIN attendee_answers a ON a.run_id = r.id
                 WHERE r.starts_at >= @year_start AND r.starts_at < @year_end
-                  AND {UptakeParameters.CourseConditions}
-                  AND EXISTS (SELECT 1 FROM attendance a WHERE a.booking_id = b.id AND a.present)
-                GROUP BY b.school_urn)
+                  AND {UptakeParameters.CourseConditions}),
+            answered AS (
+                SELECT urn,
+                       count(*) FILTER (WHERE evaluated) AS responses,
+                       count(*) FILTER (WHERE evaluated AND content IN ('GOOD', 'EXCELLENT')) AS good,
+                       count(*) FILTER (WHERE evaluated AND knowledge_improved IN ('AGREE', 'STRONGLY_AGREE')) AS knowledge,
+                       count(*) FILTER (WHERE evaluated AND confidence_improved IN ('AGREE', 'STRONGLY_AGREE')) AS confidence,
+                       count(*) FILTER (WHERE followed_up) AS follow_ups,
+                       count(*) FILTER (WHERE followed_up AND implemented IN ('PARTLY', 'FULLY')) AS implemented
+                FROM answers
+                GROUP BY urn)
             SELECT g.group_name,
                    coalesce(sum(x.responses), 0)::int,
                    coalesce(sum(x.good), 0)::int,

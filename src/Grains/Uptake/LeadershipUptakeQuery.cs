@@ -27,27 +27,23 @@ public sealed class LeadershipUptakeQuery(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<LeadershipUptake>> RunAsync(Breakdown by, UptakePeriod period, SchoolScope scope = SchoolScope.ALL, CancellationToken cancellationToken = default)
     {
         // One flag and one count per level, in the enum's order (the contract's), from the level names only.
-        var levelFlags = string.Join(",\n", Levels.Select((l, i) => $"bool_or(c.leadership_level = '{l}') AS level_{i}"));
+        var levelFlags = string.Join(",\n", Levels.Select((l, i) => $"bool_or(f.leadership_level = '{l}' AND f.anyone_by < @counts_before) AS level_{i}"));
         var levelCounts = string.Join(",\n", Levels.Select((_, i) => $"count(*) FILTER (WHERE k.level_{i})::int"));
-        // Every flag of a school in one pass over its staff's completions: reading them once
-        // into a CTE and aggregating it twice (the second time sorting for DISTINCT levels)
-        // took most of the figure's time at 24,000 schools.
+        // leadership_firsts (migration 0046), kept right by triggers, holds per school and level
+        // when its staff first completed a run at that level (senior leaders, middle leaders,
+        // anyone), with removed staff on rows of their own that count until their removal: a
+        // few rows per school instead of every completion of every year joined to every member
+        // of staff. Which roles are senior and middle leaders is therefore written in that
+        // migration's leadership_firsts_defined: a change to either list needs a migration.
         return await UptakeStatement.ReadAsync(dataSource, $"""
             WITH {UptakeGroups.Ctes(by, scope)},
             completed AS (
-                SELECT st.school_urn AS urn,
-                       bool_or(st.role IN ('SENIOR_LEADER', 'HEADTEACHER', 'EXECUTIVE_HEADTEACHER'))
-                           AND bool_or(st.role IN ('MIDDLE_LEADER', 'SENCO')) AS trained,
+                SELECT f.school_urn AS urn,
+                       bool_or(f.senior_leader_by < @counts_before) AND bool_or(f.middle_leader_by < @counts_before) AS trained,
                        {levelFlags}
-                FROM courses c
-                JOIN course_runs r ON r.course_id = c.id
-                JOIN bookings b ON b.run_id = r.id
-                JOIN staff st ON st.id = b.staff_id
-                WHERE c.leadership_level IS NOT NULL
-                  AND r.ends_at < @counts_before
-                  AND b.status = 'CONFIRMED' AND b.completed_at IS NOT NULL
-                  AND (st.removed_at IS NULL OR st.removed_at >= @counts_before)
-                GROUP BY st.school_urn)
+                FROM leadership_firsts f
+                WHERE f.removed_at IS NULL OR f.removed_at >= @counts_before
+                GROUP BY f.school_urn)
             SELECT g.group_name, count(o.urn)::int, count(*) FILTER (WHERE k.trained)::int,
                    {levelCounts}
             FROM groups g
