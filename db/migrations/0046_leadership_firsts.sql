@@ -61,9 +61,12 @@ BEGIN
     IF cardinality(urns) = 0 THEN
         RETURN;
     END IF;
-    -- Writers of the same school take turns (in one order, so they cannot deadlock), so the one
-    -- that commits last recomputes from what the other committed.
-    PERFORM 1 FROM schools s WHERE s.urn = ANY (urns) ORDER BY s.urn FOR NO KEY UPDATE;
+    -- Recomputes take turns, so the one that commits last recomputes from what the other
+    -- committed. One lock for them all, not one per school: a register completes several
+    -- schools' bookings in one statement, row by row in no order we choose, and two registers
+    -- locking the same two schools in opposite orders would deadlock. Recomputes are rare (a
+    -- completion on a leadership course, a change to someone's role) and take a millisecond.
+    PERFORM pg_advisory_xact_lock(5282233407928353092); -- "INCLLEAD"
     DELETE FROM leadership_firsts f WHERE f.school_urn = ANY (urns);
     INSERT INTO leadership_firsts SELECT * FROM leadership_firsts_defined(urns);
 END
@@ -76,18 +79,26 @@ BEGIN
 END
 $$;
 
--- A booking's staff member's school, before and after.
+-- A booking's staff member's school, before and after, when the booking is or was on a run of a
+-- leadership course: only those can move these figures, and recomputing a school costs about a
+-- millisecond at county size, which every register and bulk load would otherwise pay.
 CREATE FUNCTION leadership_firsts_booking_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     staff_ids bigint[] := '{}';
+    run_ids bigint[] := '{}';
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         staff_ids := staff_ids || OLD.staff_id;
+        run_ids := run_ids || OLD.run_id;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         staff_ids := staff_ids || NEW.staff_id;
+        run_ids := run_ids || NEW.run_id;
     END IF;
-    PERFORM leadership_firsts_refresh(array(SELECT st.school_urn FROM staff st WHERE st.id = ANY (staff_ids)));
+    IF EXISTS (SELECT 1 FROM course_runs r JOIN courses c ON c.id = r.course_id
+               WHERE r.id = ANY (run_ids) AND c.leadership_level IS NOT NULL) THEN
+        PERFORM leadership_firsts_refresh(array(SELECT st.school_urn FROM staff st WHERE st.id = ANY (staff_ids)));
+    END IF;
     RETURN NULL;
 END
 $$;
