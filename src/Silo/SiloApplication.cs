@@ -42,6 +42,7 @@ public static class SiloApplication
         app.UseWebAppFiles();
         app.UseAuthentication();
         app.UseInvalidBearerTokenRejection();
+        app.UseCallerCostBudget();
         app.UseRefusedRequestThrottle();
         app.UseRequestBodyBudget();
         app.UseRateLimiter();

@@ -24,11 +24,8 @@ public static class GraphQLExtensions
         builder.Configuration.GetSection("GraphQL:CostlyOperations").Bind(costly);
         var budget = new CallerCostBudgetOptions();
         builder.Configuration.GetSection("GraphQL:CallerCostBudget").Bind(budget);
-        // The caller an operation is charged to is its request's; the accessor follows the request into the executor.
-        var requests = new HttpContextAccessor();
-        builder.Services.AddSingleton<IHttpContextAccessor>(requests);
         // One set of limits, one budget per caller and one costly-operations lane for /graphql and the pages alike.
-        builder.Services.AddSingleton(new GraphQLServing(limits, new CallerCostBudget(budget, new CostlyOperationLane(costly), requests)));
+        builder.Services.AddSingleton(new GraphQLServing(limits, new CallerCostBudget(budget, new CostlyOperationLane(costly))));
         var bodyBudget = new RequestBodyBudgetOptions();
         builder.Configuration.GetSection("GraphQL:BodyBudget").Bind(bodyBudget);
         builder.Services.AddSingleton(new RequestBodyBudget(bodyBudget, limits.MaxRequestBodyBytes ?? long.MaxValue));
@@ -73,6 +70,19 @@ public static class GraphQLExtensions
             .WithMetadata(app.Services.GetRequiredService<RequestBodyBudget>(), throttle);
         return app;
     }
+
+    /// <summary>
+    /// Names the caller (from its account, or signed out its address) whose budget the
+    /// request's GraphQL operations are charged to, <c>/graphql</c> and pages alike; must
+    /// follow <c>UseAuthentication</c>.
+    /// </summary>
+    public static IApplicationBuilder UseCallerCostBudget(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        using (CallerCostBudget.ChargeTo(IdentityExtensions.CallerKey(context)))
+        {
+            await next(context);
+        }
+    });
 
     /// <summary>
     /// Holds a request to an endpoint that carries a <see cref="RefusedRequestThrottle"/> when

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using InclusionNetwork.GraphQL.Engine.Execution;
-using InclusionNetwork.Silo.Extensions;
 
 namespace InclusionNetwork.Silo.Security;
 
@@ -21,12 +20,12 @@ public sealed class CallerCostBudget : IExecutionAdmission, IDisposable
 {
     private readonly CallerCostBudgetOptions _options;
     private readonly IExecutionAdmission _next;
-    private readonly IHttpContextAccessor _requests;
+    /// <summary>The caller the operations now running for this request are charged to; null for the silo's own work.</summary>
+    private static readonly AsyncLocal<string?> Caller = new();
     private readonly PartitionedRateLimiter<string> _budgets;
 
     /// <param name="next">What admits the operation once its caller has paid (the costly lane).</param>
-    /// <param name="requests">The request an operation runs for; an operation with none (work of the silo's own) is not charged.</param>
-    public CallerCostBudget(CallerCostBudgetOptions options, IExecutionAdmission next, IHttpContextAccessor requests)
+    public CallerCostBudget(CallerCostBudgetOptions options, IExecutionAdmission next)
     {
         if (options.BurstCost < 1 || options.CostPerSecond < 1 || options.MaxWaitSeconds < 0)
         {
@@ -34,7 +33,6 @@ public sealed class CallerCostBudget : IExecutionAdmission, IDisposable
         }
         _options = options;
         _next = next;
-        _requests = requests;
         var burst = (int)Math.Min(int.MaxValue, options.BurstCost);
         var perSecond = (int)Math.Min(int.MaxValue, options.CostPerSecond);
         // What the budget can pay within the longest wait: an operation that would have to wait
@@ -51,9 +49,21 @@ public sealed class CallerCostBudget : IExecutionAdmission, IDisposable
         }));
     }
 
+    /// <summary>
+    /// Charges the operations run from here on in this flow of work (a request, down to its
+    /// resolvers) to <paramref name="caller"/>, until disposed. Work with no caller (the silo's
+    /// own) is never charged.
+    /// </summary>
+    public static IDisposable ChargeTo(string caller)
+    {
+        var before = Caller.Value;
+        Caller.Value = caller;
+        return new Restore(before);
+    }
+
     public async ValueTask<IDisposable?> AdmitAsync(long estimatedCost, CancellationToken cancellationToken)
     {
-        if (_requests.HttpContext is { } request && estimatedCost > 0 && !await PayAsync(IdentityExtensions.CallerKey(request), estimatedCost, cancellationToken))
+        if (Caller.Value is { } caller && estimatedCost > 0 && !await PayAsync(caller, estimatedCost, cancellationToken))
         {
             return null;
         }
@@ -85,6 +95,11 @@ public sealed class CallerCostBudget : IExecutionAdmission, IDisposable
     }
 
     public void Dispose() => _budgets.Dispose();
+
+    private sealed class Restore(string? before) : IDisposable
+    {
+        public void Dispose() => Caller.Value = before;
+    }
 }
 
 /// <summary>The <c>GraphQL:CallerCostBudget</c> section.</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InclusionNetwork.Silo.Security;
-using Microsoft.AspNetCore.Http;
 using InclusionNetwork.TestSupport;
 
 namespace InclusionNetwork.Silo.Tests.Security;
@@ -15,39 +14,33 @@ namespace InclusionNetwork.Silo.Tests.Security;
 [Collection(PostgresCollection.Second)]
 public sealed class CallerCostBudgetTests(PostgresFixture postgres)
 {
-    private static (CallerCostBudget Budget, HttpContextAccessor Requests) Budget(long burst, long perSecond, double maxWaitSeconds)
-    {
-        var requests = new HttpContextAccessor();
-        return (new CallerCostBudget(new CallerCostBudgetOptions { BurstCost = burst, CostPerSecond = perSecond, MaxWaitSeconds = maxWaitSeconds },
+    private static CallerCostBudget Budget(long burst, long perSecond, double maxWaitSeconds) =>
+        new(new CallerCostBudgetOptions { BurstCost = burst, CostPerSecond = perSecond, MaxWaitSeconds = maxWaitSeconds },
             // No operation here is costly enough for the lane to hold it: these tests are about the budget alone.
-            new CostlyOperationLane(new CostlyOperationOptions { FromCost = long.MaxValue }), requests), requests);
-    }
-
-    private static HttpContext From(string address)
-    {
-        var context = new DefaultHttpContext();
-        context.Connection.RemoteIpAddress = IPAddress.Parse(address);
-        return context;
-    }
+            new CostlyOperationLane(new CostlyOperationOptions { FromCost = long.MaxValue }));
 
     [Fact]
     public async Task A_caller_that_has_spent_its_budget_waits_while_another_is_admitted_at_once()
     {
-        var (budget, requests) = Budget(burst: 10_000, perSecond: 1_000, maxWaitSeconds: 5);
-        using var disposing = budget;
-        requests.HttpContext = From("192.0.2.1");
-        Assert.NotNull(await budget.AdmitAsync(10_000, CancellationToken.None));
+        using var budget = Budget(burst: 10_000, perSecond: 1_000, maxWaitSeconds: 5);
+        Task<IDisposable?> waiting;
+        using (CallerCostBudget.ChargeTo("address:192.0.2.1"))
+        {
+            Assert.NotNull(await budget.AdmitAsync(10_000, CancellationToken.None));
 
-        // Spent: the next operation waits for the budget to refill.
-        var waiting = budget.AdmitAsync(500, CancellationToken.None).AsTask();
-        await Task.Delay(100);
-        Assert.False(waiting.IsCompleted);
+            // Spent: the next operation waits for the budget to refill.
+            waiting = budget.AdmitAsync(500, CancellationToken.None).AsTask();
+            await Task.Delay(100);
+            Assert.False(waiting.IsCompleted);
+        }
 
         // Someone else pays from their own budget at once.
-        requests.HttpContext = From("192.0.2.2");
-        var other = budget.AdmitAsync(10_000, CancellationToken.None);
-        Assert.True(other.IsCompletedSuccessfully);
-        Assert.NotNull(await other);
+        using (CallerCostBudget.ChargeTo("address:192.0.2.2"))
+        {
+            var other = budget.AdmitAsync(10_000, CancellationToken.None);
+            Assert.True(other.IsCompletedSuccessfully);
+            Assert.NotNull(await other);
+        }
 
         // Refilled, the waiting operation runs.
         Assert.NotNull(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -56,16 +49,16 @@ public sealed class CallerCostBudgetTests(PostgresFixture postgres)
     [Fact]
     public async Task An_operation_the_budget_could_not_pay_within_the_longest_wait_is_refused_at_once_and_the_silos_own_work_is_never_charged()
     {
-        var (budget, requests) = Budget(burst: 10_000, perSecond: 1_000, maxWaitSeconds: 2);
-        using var disposing = budget;
-        requests.HttpContext = From("192.0.2.1");
-        Assert.NotNull(await budget.AdmitAsync(10_000, CancellationToken.None));
+        using var budget = Budget(burst: 10_000, perSecond: 1_000, maxWaitSeconds: 2);
+        using (CallerCostBudget.ChargeTo("address:192.0.2.1"))
+        {
+            Assert.NotNull(await budget.AdmitAsync(10_000, CancellationToken.None));
 
-        var refused = budget.AdmitAsync(5_000, CancellationToken.None);
-        Assert.True(refused.IsCompletedSuccessfully);
-        Assert.Null(await refused);
+            var refused = budget.AdmitAsync(5_000, CancellationToken.None);
+            Assert.True(refused.IsCompletedSuccessfully);
+            Assert.Null(await refused);
+        }
 
-        requests.HttpContext = null;
         for (var i = 0; i < 10; i++)
         {
             var own = budget.AdmitAsync(10_000, CancellationToken.None);
