@@ -12,19 +12,20 @@ using InclusionNetwork.Silo.Database;
 using Npgsql;
 
 // Resource attacks on /graphql against two Silo processes sharing one throwaway PostgreSQL,
-// all on loopback (the attacker from 127.0.0.2, the ordinary visitor from 127.0.0.1). Measures the ordinary query's latency quietly, then runs each attack in a
-// bounded loop (a request count and a duration) with the ordinary query probing both silos
+// all on loopback (the attacker from 127.0.0.2, the ordinary visitor from 127.0.0.1). Measures
+// the ordinary query's latency quietly (after a warm-up, before and after the attacks), runs
+// each attack in a bounded loop (a request count and a duration) with the ordinary query probing both silos
 // alongside, and prints per silo: peak resident memory (sampled VmRSS, and VmHWM reset at each
 // attack's start where the kernel allows), CPU seconds during the attack and in the seconds
 // after it (work that went on after the clients left), the most PostgreSQL connections the
 // silo held, and the ordinary query's median and 95th-percentile latency under attack beside
-// quiet, as ratios. The driver's own CPU seconds are printed too: it shares the machine's cores
+// quiet, as ratios (at the end, against the faster of the two quiet figures). The driver's own CPU seconds are printed too: it shares the machine's cores
 // with the silos, so bodies are encoded once (GraphQLBody) rather than for every request.
 // Usage: dotnet run -c Release --project bench/Attack.Bench [-- --quick] [--only "leader fan-out"]
 //        [--silo-arg --Database:MaxPoolSize=40]   (--only and --silo-arg may be repeated)
 const string DemoPassword = "attack-bench-password";
-const int QuietWarmUps = 10;
-const int QuietSamples = 40;
+const int QuietWarmUps = 300;
+const int QuietSamples = 200;
 var quick = args.Contains("--quick");
 var only = ValuesOf(args, "--only");
 var siloArguments = ValuesOf(args, "--silo-arg");
@@ -86,26 +87,22 @@ try
     await using var statistics = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "attack-bench-driver" }.ConnectionString);
     await statistics.OpenAsync();
 
-    // Quiet: the ordinary query alone, one at a time, on each silo.
-    var quiet = new Dictionary<SiloProcess, Latency>();
+    // Warm-up: enough ordinary queries for .NET's tiered compilation to settle, or the quiet
+    // figures (taken first) are slower than the same query under attack minutes later.
     foreach (var silo in silos)
     {
         for (var i = 0; i < QuietWarmUps; i++)
         {
             await OrdinaryAsync(http, silo);
         }
-
-        var times = new List<double>();
-        for (var i = 0; i < QuietSamples; i++)
-        {
-            times.Add(await OrdinaryAsync(http, silo));
-        }
-
-        quiet[silo] = Latency.Of(times);
     }
 
+    // Quiet: the ordinary query alone, sampled exactly as the probe does under attack; again
+    // after the attacks, and each ratio is taken against the faster of the two.
+    var quietBefore = await QuietAsync();
     Console.WriteLine($"Ordinary query {Attacks.Ordinary}");
-    Console.WriteLine("  quiet median: " + string.Join(", ", silos.Select(s => $"silo {s.Name} p50 {quiet[s].Median:F1} ms p95 {quiet[s].P95:F1} ms")));
+    Console.WriteLine("  quiet before the attacks: " + string.Join(", ", silos.Select(s => $"silo {s.Name} p50 {quietBefore[s].Median:F1} ms p95 {quietBefore[s].P95:F1} ms")));
+    var results = new List<(string Attack, SiloProcess Silo, Latency Attacked)>();
 
     // How long one leader fan-out takes with nothing else running: what a burst of them queues behind.
     var fanOutAlone = GraphQLBody.Of(Attacks.LeaderFanOut());
@@ -127,7 +124,34 @@ try
         await RunAsync(attack);
     }
 
+    var quietAfter = await QuietAsync();
+    var quiet = silos.ToDictionary(s => s, s => new Latency(Math.Min(quietBefore[s].Median, quietAfter[s].Median), Math.Min(quietBefore[s].P95, quietAfter[s].P95)));
+    Console.WriteLine();
+    Console.WriteLine("Ordinary query " + string.Join(", ", silos.Select(s =>
+        $"silo {s.Name}: quiet before p50 {quietBefore[s].Median:F1} ms p95 {quietBefore[s].P95:F1} ms, after p50 {quietAfter[s].Median:F1} ms p95 {quietAfter[s].P95:F1} ms")));
+    Console.WriteLine("Under attack, against the faster quiet figure (goal: under 2x):");
+    Console.WriteLine($"  {"attack",-24} {"silo",-5} {"p50",9} {"ratio",6} {"p95",9} {"ratio",6}");
+    foreach (var (name, silo, attacked) in results)
+    {
+        Console.WriteLine($"  {name,-24} {silo.Name,-5} {attacked.Median,6:F1} ms {attacked.Median / quiet[silo].Median,5:F2}x {attacked.P95,6:F1} ms {attacked.P95 / quiet[silo].P95,5:F2}x");
+    }
+
     return 0;
+
+    async Task<Dictionary<SiloProcess, Latency>> QuietAsync()
+    {
+        var times = silos.ToDictionary(s => s, _ => new ConcurrentBag<double>());
+        using var enough = new CancellationTokenSource();
+        var sampling = ProbeAsync(times, enough.Token);
+        while (times.Values.Any(t => t.Count < QuietSamples))
+        {
+            await Task.Delay(100);
+        }
+
+        await enough.CancelAsync();
+        await sampling;
+        return silos.ToDictionary(s => s, s => Latency.Of(times[s].ToList()));
+    }
 
     async Task RunAsync(Attack attack)
     {
@@ -193,8 +217,9 @@ try
             Console.WriteLine(
                 $"  {silo.Name,-5} {peaks[silo].ResidentBytes / 1e6,7:F0} MB {hwm} {cpuAtEnd[silo] - cpuBefore[silo],7:F2} {cpuAfter[silo] - cpuAtEnd[silo],20:F2} " +
                 $"{peaks[silo].Connections,9} {peaks[silo].BusyConnections,5} " +
-                $"{$"{quiet[silo].Median:F1} ms -> {attacked.Median:F1} ms",28} {attacked.Median / quiet[silo].Median,5:F2}x " +
-                $"{$"{quiet[silo].P95:F1} ms -> {attacked.P95:F1} ms",22} {attacked.P95 / quiet[silo].P95,5:F2}x {times.Count,6}");
+                $"{$"{quietBefore[silo].Median:F1} ms -> {attacked.Median:F1} ms",28} {attacked.Median / quietBefore[silo].Median,5:F2}x " +
+                $"{$"{quietBefore[silo].P95:F1} ms -> {attacked.P95:F1} ms",22} {attacked.P95 / quietBefore[silo].P95,5:F2}x {times.Count,6}");
+            results.Add((attack.Name, silo, attacked));
         }
     }
 
