@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using InclusionNetwork.Grains.Accounts;
 using InclusionNetwork.Silo.Authentication;
+using InclusionNetwork.Silo.Security;
 
 namespace InclusionNetwork.Silo.Extensions;
 
@@ -34,6 +35,7 @@ public static class IdentityExtensions
         var permitsPerMinute = builder.Configuration.GetValue("Auth:SignInAttemptsPerMinute", 10);
         var concurrentPerCaller = Math.Max(1, builder.Configuration.GetValue("GraphQL:MaxConcurrentRequestsPerCaller", 4));
         var queuedPerCaller = Math.Max(0, builder.Configuration.GetValue("GraphQL:MaxQueuedRequestsPerCaller", 100));
+        var queuedSecondsPerCaller = Math.Max(0, builder.Configuration.GetValue("GraphQL:MaxQueuedSecondsPerCaller", 30.0));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -57,15 +59,20 @@ public static class IdentityExtensions
             };
             // One caller's requests take turns beyond a few at once, so a burst of heavy queries
             // from one account (or one address, signed out) waits on itself instead of taking every
-            // connection and core from everyone else.
-            limiter.AddPolicy(GraphQLConcurrencyLimit, context => RateLimitPartition.GetConcurrencyLimiter(
+            // connection and core from everyone else; a turn not come within the wait allowed is
+            // refused. The wait is wall-clock time (the system's clock, not the business clock
+            // tests move).
+            limiter.AddPolicy(GraphQLConcurrencyLimit, context => RateLimitPartition.Get(
                 CallerKey(context),
-                _ => new ConcurrencyLimiterOptions
-                {
-                    PermitLimit = concurrentPerCaller,
-                    QueueLimit = queuedPerCaller,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                }));
+                _ => new WaitBoundedLimiter(
+                    new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = concurrentPerCaller,
+                        QueueLimit = queuedPerCaller,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    }),
+                    TimeSpan.FromSeconds(queuedSecondsPerCaller),
+                    TimeProvider.System)));
             // Only attempts count: showing the sign-in page (a GET) is free.
             limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(

@@ -57,6 +57,25 @@ public sealed class CallerConcurrencyTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_request_that_waits_longer_than_allowed_for_its_callers_turn_is_refused_not_kept_waiting()
+    {
+        await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(BookingWorld.Today), loadDemoData: true,
+            clock: new ManualClock(BookingWorld.Today),
+            settings: [new("GraphQL:MaxConcurrentRequestsPerCaller", "1"), new("GraphQL:MaxQueuedSecondsPerCaller", "0.02")]);
+        using var leader = await silo.SignInAsync("leader1@demo.test");
+
+        // Twenty heavy requests one at a time: the queue (100 by default) holds them all, but the
+        // last ones would wait for nineteen others to run, far longer than 20 ms.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => leader.PostAsJsonAsync("/graphql", new { query = EveryRunsBookings })));
+
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var refused = answers.FirstOrDefault(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused);
+        Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
+    }
+
+    [Fact]
     public async Task By_default_a_burst_from_one_caller_waits_its_turn_and_every_request_is_answered()
     {
         await using var silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(BookingWorld.Today), loadDemoData: true,
