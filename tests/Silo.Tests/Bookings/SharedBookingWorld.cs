@@ -8,20 +8,10 @@ namespace InclusionNetwork.Silo.Tests.Bookings;
 /// own without moving the clock, need no Silo of their own. Sign-ins are allowed a thousand a
 /// minute, as every test of the class signs in from loopback.
 /// </summary>
-public sealed class SharedBookingWorld(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SharedBookingWorld(PostgresFixture postgres) : SharedFixture("booking world")
 {
-    private BookingWorld? world;
+    public BookingWorld World => Started<BookingWorld>();
 
-    public BookingWorld World => world ?? throw new InvalidOperationException("The shared booking world has not started.");
-
-    public async Task InitializeAsync() => world = await BookingWorld.StartAsync(postgres,
+    protected override async Task<IAsyncDisposable> StartAsync() => await BookingWorld.StartAsync(postgres,
         settings: [new("Auth:SignInAttemptsPerMinute", "1000")]);
-
-    public async Task DisposeAsync()
-    {
-        if (world is not null)
-        {
-            await world.DisposeAsync();
-        }
-    }
 }

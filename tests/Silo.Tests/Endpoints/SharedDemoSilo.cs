@@ -8,20 +8,10 @@ namespace InclusionNetwork.Silo.Tests.Endpoints;
 /// no Silo of their own. Sign-ins are allowed a hundred a minute, as every test of the class
 /// signs in from loopback.
 /// </summary>
-public sealed class SharedDemoSilo(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SharedDemoSilo(PostgresFixture postgres) : SharedFixture("demo Silo")
 {
-    private SiloHost? silo;
+    public SiloHost Silo => Started<SiloHost>();
 
-    public SiloHost Silo => silo ?? throw new InvalidOperationException("The shared demo Silo has not started.");
-
-    public async Task InitializeAsync() => silo = await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true,
+    protected override async Task<IAsyncDisposable> StartAsync() => await SiloHost.StartAsync(await postgres.CreateDemoDatabaseAsync(), loadDemoData: true,
         settings: [new("Auth:SignInAttemptsPerMinute", "100")]);
-
-    public async Task DisposeAsync()
-    {
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
 }

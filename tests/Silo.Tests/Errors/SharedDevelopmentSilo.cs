@@ -7,23 +7,13 @@ namespace InclusionNetwork.Silo.Tests.Errors;
 /// for every test of a class (an xunit class fixture): each test sends a request of its own as
 /// an account of its own, and a Silo start costs seconds.
 /// </summary>
-public sealed class SharedDevelopmentSilo(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SharedDevelopmentSilo(PostgresFixture postgres) : SharedFixture("Development Silo")
 {
-    private SiloHost? silo;
+    public SiloHost Silo => Started<SiloHost>();
 
-    public SiloHost Silo => silo ?? throw new InvalidOperationException("The shared Development Silo has not started.");
-
-    public async Task InitializeAsync() => silo = await StartAsync(await postgres.CreateMigratedDatabaseAsync());
+    protected override async Task<IAsyncDisposable> StartAsync() => await StartAsync(await postgres.CreateMigratedDatabaseAsync());
 
     /// <summary>A Silo in Development on the given database.</summary>
     public static Task<SiloHost> StartAsync(string connectionString) =>
         SiloHost.StartAsync(connectionString, settings: [new("environment", "Development")]);
-
-    public async Task DisposeAsync()
-    {
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
 }

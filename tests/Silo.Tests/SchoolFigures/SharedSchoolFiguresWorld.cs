@@ -7,19 +7,9 @@ namespace InclusionNetwork.Silo.Tests.SchoolFigures;
 /// a Silo start costs seconds, and tests that only read the county's figures need no Silo of
 /// their own.
 /// </summary>
-public sealed class SharedSchoolFiguresWorld(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SharedSchoolFiguresWorld(PostgresFixture postgres) : SharedFixture("school figures world")
 {
-    private SchoolFiguresWorld? world;
+    internal SchoolFiguresWorld World => Started<SchoolFiguresWorld>();
 
-    internal SchoolFiguresWorld World => world ?? throw new InvalidOperationException("The shared school figures world has not started.");
-
-    public async Task InitializeAsync() => world = await SchoolFiguresWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync()
-    {
-        if (world is not null)
-        {
-            await world.DisposeAsync();
-        }
-    }
+    protected override async Task<IAsyncDisposable> StartAsync() => await SchoolFiguresWorld.StartAsync(postgres);
 }

@@ -7,22 +7,12 @@ namespace InclusionNetwork.Silo.Tests.Security;
 /// class (an xunit class fixture): tests that only send requests need no Silo of their own,
 /// and a Silo start costs seconds.
 /// </summary>
-public sealed class SharedCountySilo(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SharedCountySilo(PostgresFixture postgres) : SharedFixture("Silo")
 {
     public const string CountyName = "Testshire County Council";
 
-    private SiloHost? silo;
+    public SiloHost Silo => Started<SiloHost>();
 
-    public SiloHost Silo => silo ?? throw new InvalidOperationException("The shared Silo has not started.");
-
-    public async Task InitializeAsync() => silo = await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(),
+    protected override async Task<IAsyncDisposable> StartAsync() => await SiloHost.StartAsync(await postgres.CreateMigratedDatabaseAsync(),
         settings: [new("App:CountyName", CountyName)]);
-
-    public async Task DisposeAsync()
-    {
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
 }

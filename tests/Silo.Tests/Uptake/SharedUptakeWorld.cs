@@ -7,19 +7,9 @@ namespace InclusionNetwork.Silo.Tests.Uptake;
 /// start costs seconds, and tests that only read the county's figures need no Silo of their
 /// own. A test that writes starts a world of its own instead.
 /// </summary>
-public sealed class SharedUptakeWorld(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SharedUptakeWorld(PostgresFixture postgres) : SharedFixture("uptake world")
 {
-    private UptakeWorld? world;
+    internal UptakeWorld World => Started<UptakeWorld>();
 
-    internal UptakeWorld World => world ?? throw new InvalidOperationException("The shared uptake world has not started.");
-
-    public async Task InitializeAsync() => world = await UptakeWorld.StartAsync(postgres);
-
-    public async Task DisposeAsync()
-    {
-        if (world is not null)
-        {
-            await world.DisposeAsync();
-        }
-    }
+    protected override async Task<IAsyncDisposable> StartAsync() => await UptakeWorld.StartAsync(postgres);
 }
