@@ -55,7 +55,9 @@ export async function openBrowser({ baseUrl, artifacts, javaScript = true }) {
     }
     // Evaluated through DevTools, so the page's CSP (no inline scripts) does not block it.
     await page.evaluate(axeSource);
-    const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+    // Only violations are read: axe then skips working out selectors for every passing node,
+    // which was about 40% of its time on a page.
+    const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
     await scripts(javaScript);
     await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
     pages.push(name);
