@@ -38,15 +38,18 @@ public sealed class CallerCostBudget : IExecutionAdmission, IDisposable
         // What the budget can pay within the longest wait: an operation that would have to wait
         // for more is refused at once instead of queueing for nothing.
         var queue = (int)Math.Min(int.MaxValue, (long)perSecond * (long)Math.Ceiling(options.MaxWaitSeconds));
-        _budgets = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = queue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
+        _budgets = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.Get(caller, _ => new WaitBoundedLimiter(
+            new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = queue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }),
+            TimeSpan.FromSeconds(options.MaxWaitSeconds),
+            TimeProvider.System)));
     }
 
     /// <summary>
@@ -73,25 +76,8 @@ public sealed class CallerCostBudget : IExecutionAdmission, IDisposable
     private async ValueTask<bool> PayAsync(string caller, long cost, CancellationToken cancellationToken)
     {
         // An operation costlier than the whole budget pays the whole budget.
-        var permits = (int)Math.Min(cost, _options.BurstCost);
-        using (var paid = _budgets.AttemptAcquire(caller, permits))
-        {
-            if (paid.IsAcquired)
-            {
-                return true;
-            }
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.MaxWaitSeconds));
-        try
-        {
-            using var paid = await _budgets.AcquireAsync(caller, permits, timeout.Token);
-            return paid.IsAcquired;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
+        using var paid = await _budgets.AcquireAsync(caller, (int)Math.Min(cost, _options.BurstCost), cancellationToken);
+        return paid.IsAcquired;
     }
 
     public void Dispose() => _budgets.Dispose();

@@ -8,6 +8,7 @@ namespace InclusionNetwork.Silo.Security;
 /// hundred heavy queries at once had the last ones waiting minutes for a turn, holding their
 /// connections, until the client gave up with no answer. Refused after
 /// <c>maxWait</c>, the request is told when to try again (429 with <c>Retry-After</c>) instead.
+/// A caller's cost budget waits for its tokens the same way (<see cref="CallerCostBudget"/>).
 /// </summary>
 public sealed class WaitBoundedLimiter(RateLimiter inner, TimeSpan maxWait, TimeProvider time) : RateLimiter
 {
@@ -19,6 +20,13 @@ public sealed class WaitBoundedLimiter(RateLimiter inner, TimeSpan maxWait, Time
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
+        // Most requests find a permit free: they need no timer.
+        var free = inner.AttemptAcquire(permitCount);
+        if (free.IsAcquired)
+        {
+            return free;
+        }
+        free.Dispose();
         using var bound = new CancellationTokenSource(maxWait, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
